@@ -1,0 +1,119 @@
+// Command bitext aligns Chinese and English editions of the same text,
+// extracts glossaries from aligned corpora, exports translation memories and
+// checks translations against a glossary. Run "bitext help" for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0 // success, nothing to report
+	ExitFindings = 1 // findings at or above the threshold, or some documents failed
+	ExitError    = 2 // usage or input error
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// exitError carries an exit code out of a command action.
+type exitError struct {
+	code int
+	err  error // may be nil: the command has already reported
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageErrorf reports a usage error (exit 2).
+func usageErrorf(format string, args ...any) error {
+	return &exitError{code: ExitError, err: fmt.Errorf(format, args...)}
+}
+
+// withCode wraps err with an exit code; a nil err with a code only sets the code.
+func withCode(code int, err error) error { return &exitError{code: code, err: err} }
+
+// env is what every command sees of the outside world.
+type env struct {
+	ctx    context.Context
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// run is the whole program; main only exits with its result.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	app := &cli.App{
+		Name:      "bitext",
+		Usage:     "align Chinese and English texts, extract and check terminology",
+		Version:   version,
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Description: "bitext aligns the Chinese and English editions of the same story sentence by sentence,\n" +
+			"exports translation memories (TMX), extracts glossaries of consistent term pairs\n" +
+			"and checks new translations against a glossary.",
+		Commands: []*cli.Command{
+			splitCommand(e),
+			alignCommand(e),
+			evalCommand(e),
+			convertCommand(e),
+			glossaryCommand(e),
+			checkCommand(e),
+			concordCommand(e),
+			demoCommand(e),
+		},
+		ExitErrHandler:  func(*cli.Context, error) {},
+		HideHelpCommand: false,
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usageErrorf("%v", err)
+		},
+	}
+	for _, c := range app.Commands {
+		if c.OnUsageError == nil {
+			c.OnUsageError = func(c *cli.Context, err error, _ bool) error {
+				return usageErrorf("%s: %v", c.Command.Name, err)
+			}
+		}
+	}
+	err := app.RunContext(ctx, args)
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(stderr, "bitext: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "bitext: interrupted")
+		return ExitError
+	}
+	fmt.Fprintf(stderr, "bitext: %v\n", err)
+	return ExitError
+}
