@@ -1,0 +1,138 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// paragraph is one block of text found by a format reader, before sentence
+// splitting.
+type paragraph struct {
+	text  string    // the paragraph's text
+	start int       // offset of text in the decoded input (when src is nil)
+	kind  Kind      // preset by markup (figcaption: Caption, h1–h6: Title); "" = classify
+	line  bool      // a line of FormatLines: one sentence, never split
+	src   []srcPart // where text came from, when it is not a verbatim slice of the input
+}
+
+// srcPart says that text[at:at+n] came from input[src:src+srcN]. When n ==
+// srcN the part is verbatim and offsets map one to one; otherwise (entities,
+// collapsed white space) its start maps to src and its end to src+srcN.
+type srcPart struct {
+	at, n, src, srcN int
+}
+
+// offset maps a byte offset in p.text to a byte offset in the decoded input.
+// end says whether i is an end offset (it then maps to the end of a part).
+func (p *paragraph) offset(i int, end bool) int {
+	if p.src == nil {
+		return p.start + i
+	}
+	for k := len(p.src) - 1; k >= 0; k-- {
+		s := p.src[k]
+		if i < s.at || (end && i == s.at && k > 0) {
+			continue
+		}
+		if s.n == s.srcN {
+			return s.src + min(i-s.at, s.n)
+		}
+		if end || i >= s.at+s.n {
+			return s.src + s.srcN
+		}
+		return s.src
+	}
+	return p.start + i
+}
+
+// buildDocument splits paragraphs into typed sentences. lang forces the
+// language of every paragraph; "" detects it per paragraph.
+func buildDocument(name, input string, paras []paragraph, meta map[string]string, lang Lang) *Document {
+	doc := &Document{Name: name, Lang: lang, Meta: meta}
+	if doc.Lang == "" {
+		var han, latin int
+		for _, p := range paras {
+			h, l := scriptCounts(p.text)
+			han, latin = han+h, latin+l
+		}
+		doc.Lang = English
+		if han*hanWeight >= latin && han > 0 {
+			doc.Lang = Chinese
+		}
+	}
+	for pi, p := range paras {
+		pl := lang
+		if pl == "" {
+			pl = paragraphLang(p.text)
+			if DetectLang(p.text) == "" {
+				pl = doc.Lang
+			}
+		}
+		var sents []Sentence
+		if p.line {
+			sents = lineSentence(p.text, pl)
+		} else {
+			sents = splitParagraph(p.text, pl, p.kind)
+		}
+		for _, s := range sents {
+			s.Para = pi
+			s.Start, s.End = p.offset(s.Start, false), p.offset(s.End, true)
+			doc.Sentences = append(doc.Sentences, s)
+		}
+	}
+	return doc
+}
+
+// lineSentence makes one sentence of a line of FormatLines, trimmed of
+// surrounding white space; an empty line gives an empty sentence so that
+// sentence i stays line i+1.
+func lineSentence(text string, lang Lang) []Sentence {
+	start, end := trimSpan(text, 0, len(text))
+	s := Sentence{Text: text[start:end], Lang: lang, Kind: Body, Start: start, End: end}
+	if s.Text != "" {
+		s.Kind = classifyLine(s.Text, lang)
+		s.Clauses = clauseSpans(s.Text)
+	}
+	return []Sentence{s}
+}
+
+// isSpace reports white space, including the ideographic space U+3000 and
+// no-break space.
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' }
+
+// trimSpan narrows [start, end) of s to exclude surrounding white space.
+func trimSpan(s string, start, end int) (int, int) {
+	for start < end {
+		r, n := utf8.DecodeRuneInString(s[start:end])
+		if !isSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(s[start:end])
+		if !isSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return start, end
+}
+
+// splitLines calls fn for each line of text with its offset, without the
+// line terminator (\n, \r\n or a lone \r).
+func splitLines(text string, fn func(line string, start int)) {
+	for start := 0; start < len(text); {
+		i := strings.IndexAny(text[start:], "\r\n")
+		if i < 0 {
+			fn(text[start:], start)
+			return
+		}
+		fn(text[start:start+i], start)
+		next := start + i + 1
+		if text[start+i] == '\r' && next < len(text) && text[next] == '\n' {
+			next++
+		}
+		start = next
+	}
+}
