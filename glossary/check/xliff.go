@@ -58,20 +58,23 @@ func ReadXLIFF(r io.Reader, name string) ([]Segment, error) {
 // UTF-8 and drops a UTF-8 byte order mark, which encoding/xml rejects.
 // decoded reports that the result is UTF-8 whatever the declaration says.
 func xmlBytes(data []byte) (out []byte, decoded bool, err error) {
-	var e *unicode.Config
+	var (
+		endian unicode.Endianness
+		bom    unicode.BOMPolicy
+	)
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		return data[3:], false, nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		e = &unicode.Config{Endianness: unicode.BigEndian, BOM: unicode.ExpectBOM}
+		endian, bom = unicode.BigEndian, unicode.ExpectBOM
 	case len(data) >= 2 && data[0] == '<' && data[1] == 0:
-		e = &unicode.Config{Endianness: unicode.LittleEndian, BOM: unicode.IgnoreBOM}
+		endian, bom = unicode.LittleEndian, unicode.IgnoreBOM
 	case len(data) >= 2 && data[0] == 0 && data[1] == '<':
-		e = &unicode.Config{Endianness: unicode.BigEndian, BOM: unicode.IgnoreBOM}
+		endian, bom = unicode.BigEndian, unicode.IgnoreBOM
 	default:
 		return data, false, nil
 	}
-	out, err = unicode.UTF16(e.Endianness, e.BOM).NewDecoder().Bytes(data)
+	out, err = unicode.UTF16(endian, bom).NewDecoder().Bytes(data)
 	return out, true, err
 }
 

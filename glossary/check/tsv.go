@@ -1,0 +1,45 @@
+package check
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/bitext/bitext/corpus"
+)
+
+// ReadTSV reads segments from "zh<TAB>en" lines. A segment's Pos and Line
+// are its line number; blank lines and lines starting with # are skipped. A
+// third and later column is ignored (a TSV written by bitext align may carry
+// a score). A line without a tab is an error.
+func ReadTSV(r io.Reader, name string) ([]Segment, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 16<<20)
+	var segs []Segment
+	for line := 1; sc.Scan(); line++ {
+		text := sc.Bytes()
+		if line == 1 {
+			text = bytes.TrimPrefix(text, []byte("\xEF\xBB\xBF"))
+		}
+		s := strings.TrimRight(string(text), "\r")
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		zh, rest, ok := strings.Cut(s, "\t")
+		if !ok {
+			return nil, &corpus.ParseError{File: name, Line: line, Offset: -1,
+				Err: fmt.Errorf("%w: no tab between the Chinese and the English", corpus.ErrSyntax)}
+		}
+		en, _, _ := strings.Cut(rest, "\t")
+		segs = append(segs, Segment{Pos: line, Line: line, ZH: strings.TrimSpace(zh), EN: strings.TrimSpace(en)})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &corpus.ParseError{File: name, Offset: -1, Err: err}
+	}
+	if len(segs) == 0 {
+		return nil, &corpus.ParseError{File: name, Offset: -1, Err: corpus.ErrEmpty}
+	}
+	return segs, nil
+}
