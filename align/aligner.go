@@ -1,0 +1,145 @@
+package align
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/bitext/bitext/corpus"
+)
+
+// BeadType is the shape of a bead: ZH Chinese sentences rendered by EN
+// English sentences.
+type BeadType struct{ ZH, EN int }
+
+func (t BeadType) String() string { return fmt.Sprintf("%d-%d", t.ZH, t.EN) }
+
+// DefaultTypes are the bead shapes the aligner considers when
+// Aligner.Types is nil. Their order is the tie-breaking order of the
+// dynamic programme: of two equally cheap paths, the one whose last bead
+// comes first here wins.
+var DefaultTypes = []BeadType{
+	{1, 1}, {1, 2}, {2, 1}, {1, 0}, {0, 1}, {1, 3}, {3, 1}, {2, 2},
+	{1, 4}, {4, 1}, {2, 3}, {3, 2},
+}
+
+// DefaultBand is the initial half-width of the search band around the
+// coarse path, in sentences; the band widens where the path touches it.
+const DefaultBand = 8
+
+// Errors returned by Align.
+var (
+	ErrEmpty     = errors.New("align: a side has no sentences")
+	ErrBeadTypes = errors.New("align: bead types must include 1-0, 0-1 or 1-1 shapes and be at most 8 sentences a side")
+)
+
+// Aligner aligns the sentences of a Chinese document with those of its
+// English edition. The zero value is ready to use: it scores with sentence
+// length, CC-CEDICT, pinyin of names, anchors and a translation table learnt
+// from the document pair itself. Set fields before the first call to Align;
+// an Aligner may then be used from several goroutines at once.
+type Aligner struct {
+	// Dict is the bilingual dictionary; nil means CC-CEDICT
+	// (cedict.Load()). Use NoDictionary for length and anchors only.
+	Dict Dictionary
+	// Lexicon holds user dictionaries (--dict), consulted before Dict.
+	Lexicon *Lexicon
+	// Model is a translation table learnt over a corpus (see Learner).
+	Model *Model
+	// Types are the bead shapes allowed; nil means DefaultTypes.
+	Types []BeadType
+	// Band is the initial half-width of the DP band; 0 means DefaultBand.
+	Band int
+	// NoLearn disables the second pass with a Model 1 table trained on the
+	// document pair's own confident beads.
+	NoLearn bool
+	// NoHints ignores paragraph boundaries and sentence kinds.
+	NoHints bool
+	// Weights overrides the cost model's weights; nil means DefaultWeights.
+	Weights *Weights
+
+	// coarseMax is the largest side (in sentences) aligned with a full DP;
+	// longer documents are first aligned at half resolution. 0: default.
+	coarseMax int
+}
+
+// Align returns the beads of the best alignment of zh with en: every
+// sentence of each side occurs in exactly one bead, beads are in document
+// order on both sides.
+func (a *Aligner) Align(zh, en []corpus.Sentence) ([]Bead, error) {
+	if len(zh) == 0 || len(en) == 0 {
+		return nil, ErrEmpty
+	}
+	types, err := a.types()
+	if err != nil {
+		return nil, err
+	}
+	w := a.weights()
+	lex := a.lexicon(w)
+	f := newFeatures(zh, en, lex, a.Model, w, !a.NoHints)
+	res := a.run(f, types, w)
+	if !a.NoLearn && lex.useful() {
+		m := trainModel1(f, res)
+		if m != nil {
+			f = newFeatures(zh, en, lex, m, w, !a.NoHints)
+			f.estimateVariance(res)
+			res = a.run(f, types, w)
+		}
+	} else {
+		f.estimateVariance(res)
+		res = a.run(f, types, w)
+	}
+	return res, nil
+}
+
+func (a *Aligner) types() ([]BeadType, error) {
+	types := a.Types
+	if types == nil {
+		return DefaultTypes, nil
+	}
+	for _, t := range types {
+		if t.ZH < 0 || t.EN < 0 || t.ZH > 8 || t.EN > 8 || t.ZH+t.EN == 0 {
+			return nil, ErrBeadTypes
+		}
+	}
+	return types, nil
+}
+
+func (a *Aligner) weights() *Weights {
+	if a.Weights != nil {
+		return a.Weights
+	}
+	w := DefaultWeights()
+	return &w
+}
+
+// run aligns the features f and returns beads with costs and confidences.
+func (a *Aligner) run(f *features, types []BeadType, w *Weights) []Bead {
+	band := a.Band
+	if band <= 0 {
+		band = DefaultBand
+	}
+	coarseMax := a.coarseMax
+	if coarseMax <= 0 {
+		coarseMax = defaultCoarseMax
+	}
+	s := getScratch()
+	defer putScratch(s)
+	sc := newScorer(f, types, w)
+	path := alignLevel(sc, s, band, coarseMax)
+	beads := sc.beads(path)
+	confidences(sc, s, beads, w.Temperature)
+	return beads
+}
+
+// logErfc returns log(erfc(x)) for x ≥ 0 without underflow: math.Erfc
+// underflows to 0 near x = 27, so beyond x = 5 the asymptotic expansion
+// erfc(x) ≈ exp(-x²)/(x√π)·(1 − 1/(2x²) + 3/(4x⁴) − 15/(8x⁶)) is used.
+func logErfc(x float64) float64 {
+	if x < 5 {
+		return math.Log(math.Erfc(x))
+	}
+	x2 := x * x
+	series := 1 - 1/(2*x2) + 3/(4*x2*x2) - 15/(8*x2*x2*x2)
+	return -x2 - math.Log(x*math.Sqrt(math.Pi)) + math.Log(series)
+}

@@ -1,0 +1,139 @@
+package align
+
+import (
+	"math"
+	"slices"
+)
+
+// confidences sets the Confidence of each bead of the path just solved in
+// s: the marginal probability of that exact bead under the Gibbs
+// distribution p(path) ∝ exp(−cost(path)/T) over all paths through the
+// band, computed by the forward-backward algorithm.
+func confidences(sc *scorer, s *scratch, beads []Bead, temp float64) {
+	if temp <= 0 {
+		temp = defaultTemperature
+	}
+	n := len(s.lo) - 1
+	total := s.off[n+1]
+	s.fwd = resize(s.fwd, total)
+	s.bwd = resize(s.bwd, total)
+	inf := math.Inf(-1)
+	for i := 0; i <= n; i++ {
+		lo, hi := int(s.lo[i]), int(s.hi[i])
+		for j := lo; j <= hi; j++ {
+			acc := inf
+			if i == 0 && j == 0 {
+				acc = 0
+			}
+			for k, t := range sc.types {
+				pi, pj := i-t.ZH, j-t.EN
+				if pi < 0 || pj < int(s.lo[max(pi, 0)]) || pj > int(s.hi[max(pi, 0)]) {
+					continue
+				}
+				pf := s.fwd[s.off[pi]+pj-int(s.lo[pi])]
+				if pf == inf {
+					continue
+				}
+				acc = logAdd(acc, pf-sc.cost(pi, pj, k)/temp)
+			}
+			s.fwd[s.off[i]+j-lo] = acc
+		}
+	}
+	m := int(s.hi[n])
+	for i := n; i >= 0; i-- {
+		lo, hi := int(s.lo[i]), int(s.hi[i])
+		for j := hi; j >= lo; j-- {
+			acc := inf
+			if i == n && j == m {
+				acc = 0
+			}
+			for k, t := range sc.types {
+				ni, nj := i+t.ZH, j+t.EN
+				if ni > n || nj < int(s.lo[min(ni, n)]) || nj > int(s.hi[min(ni, n)]) {
+					continue
+				}
+				nb := s.bwd[s.off[ni]+nj-int(s.lo[ni])]
+				if nb == inf {
+					continue
+				}
+				acc = logAdd(acc, nb-sc.cost(i, j, k)/temp)
+			}
+			s.bwd[s.off[i]+j-lo] = acc
+		}
+	}
+	z := s.fwd[s.off[n]+m-int(s.lo[n])]
+	i, j := 0, 0
+	for b := range beads {
+		bd := &beads[b]
+		ni, nj := i+len(bd.ZH), j+len(bd.EN)
+		p := s.fwd[s.off[i]+j-int(s.lo[i])] - bd.Cost/temp + s.bwd[s.off[ni]+nj-int(s.lo[ni])] - z
+		bd.Confidence = min(max(math.Exp(p), 0), 1)
+		i, j = ni, nj
+	}
+}
+
+// logAdd returns log(exp(a) + exp(b)).
+func logAdd(a, b float64) float64 {
+	if a < b {
+		a, b = b, a
+	}
+	if math.IsInf(b, -1) {
+		return a
+	}
+	return a + math.Log1p(math.Exp(b-a))
+}
+
+// estimateVariance re-estimates the length ratio and the Gale-Church
+// variance from the beads of a first pass: the confident beads with text
+// on both sides, with the tenth most deviant left out.
+func (f *features) estimateVariance(beads []Bead) {
+	var lz, le float64
+	var used []Bead
+	for _, b := range beads {
+		if len(b.ZH) == 0 || len(b.EN) == 0 || b.Confidence < 0.5 {
+			continue
+		}
+		used = append(used, b)
+		for _, s := range b.ZH {
+			lz += f.zl[s]
+		}
+		for _, e := range b.EN {
+			le += f.el[e]
+		}
+	}
+	if len(used) < 20 || lz == 0 {
+		return
+	}
+	r := le / lz
+	dev := make([]float64, 0, len(used))
+	for _, b := range used {
+		var z, e float64
+		for _, s := range b.ZH {
+			z += f.zl[s]
+		}
+		for _, t := range b.EN {
+			e += f.el[t]
+		}
+		n := (z + e/r) / 2
+		if n <= 0 {
+			continue
+		}
+		d := e - z*r
+		dev = append(dev, d*d/(n*r))
+	}
+	slices.Sort(dev)
+	dev = dev[:len(dev)-len(dev)/10]
+	v := 0.0
+	for _, d := range dev {
+		v += d
+	}
+	v /= float64(len(dev))
+	f.ratio = r
+	f.variance = min(max(v, minVariance), maxVariance)
+}
+
+// Bounds of the estimated Gale-Church variance.
+const (
+	minVariance = 1.0
+	maxVariance = 40.0
+)

@@ -1,0 +1,237 @@
+package align
+
+import (
+	"math"
+)
+
+// Weights are the cost model's weights. See the package documentation for
+// what each one prices and how its default was estimated.
+type Weights struct {
+	Length      float64              // per unit of Gale-Church −log tail probability
+	Lexical     float64              // per sentence of the bead times (1 − similarity)
+	Smooth      float64              // κ: pseudo-weight added to each side's total before dividing
+	Delete      float64              // base cost of leaving one sentence unaligned
+	Evidence    float64              // extra deletion cost per unit of best local similarity
+	Para        float64              // a bead that starts a paragraph on one side only
+	Kind        float64              // a bead that pairs different sentence kinds (caption with body)
+	Variance    float64              // Gale-Church variance per Chinese character before estimation
+	Temperature float64              // of the Gibbs distribution whose marginals are the confidences
+	Prior       map[BeadType]float64 // −log prior of each bead shape (missing shapes: PriorOther)
+	PriorOther  float64
+}
+
+// Default weights (see doc.go for how they were set).
+const (
+	weightLength       = 0.6
+	weightLexical      = 3.0
+	weightSmooth       = 1.0
+	weightDelete       = 2.8
+	weightEvidence     = 4.0
+	weightPara         = 3.0
+	weightKind         = 4.0
+	defaultVariance    = 6.0
+	defaultTemperature = 1.0
+	priorOther         = 6.0
+)
+
+// DefaultWeights returns the default weights.
+func DefaultWeights() Weights {
+	return Weights{
+		Length: weightLength, Lexical: weightLexical, Smooth: weightSmooth,
+		Delete: weightDelete, Evidence: weightEvidence, Para: weightPara, Kind: weightKind,
+		Variance: defaultVariance, Temperature: defaultTemperature,
+		Prior: map[BeadType]float64{
+			{1, 1}: 0, {1, 2}: 0.8, {2, 1}: 1.2, {1, 0}: 0, {0, 1}: 0,
+			{1, 3}: 1.8, {3, 1}: 2.6, {2, 2}: 2.4, {1, 4}: 2.8, {4, 1}: 3.6,
+			{2, 3}: 3.0, {3, 2}: 3.4,
+		},
+		PriorOther: priorOther,
+	}
+}
+
+// evidenceReach is how many sentences either side of a deletion count as
+// its neighbourhood when pricing it by local lexical evidence.
+const evidenceReach = 2
+
+// scorer prices beads over one features set.
+type scorer struct {
+	f          *features
+	types      []BeadType
+	prior      []float64
+	w          *Weights
+	zcum, ecum []float64
+	maxA, maxB int
+	pairs      *pairCache
+	sd         float64 // Gale-Church standard deviation per sqrt(char)
+}
+
+func newScorer(f *features, types []BeadType, w *Weights) *scorer {
+	sc := &scorer{f: f, types: types, w: w}
+	for _, t := range types {
+		p, ok := w.Prior[t]
+		if !ok {
+			p = w.PriorOther
+		}
+		sc.prior = append(sc.prior, p)
+		sc.maxA, sc.maxB = max(sc.maxA, t.ZH), max(sc.maxB, t.EN)
+	}
+	sc.zcum = prefix(f.zl)
+	sc.ecum = prefix(f.el)
+	sc.sd = math.Sqrt(f.variance)
+	return sc
+}
+
+func prefix(xs []float64) []float64 {
+	c := make([]float64, len(xs)+1)
+	for i, x := range xs {
+		c[i+1] = c[i] + x
+	}
+	return c
+}
+
+// cost is the cost of the bead of type k covering Chinese sentences
+// [i, i+a) and English sentences [j, j+b).
+func (sc *scorer) cost(i, j, k int) float64 {
+	t := sc.types[k]
+	f := sc.f
+	c := sc.prior[k]
+	if t.ZH == 0 || t.EN == 0 {
+		return c + sc.deletion(i, j, t)
+	}
+	lz := sc.zcum[i+t.ZH] - sc.zcum[i]
+	le := sc.ecum[j+t.EN] - sc.ecum[j]
+	c += sc.w.Length * sc.lengthCost(lz, le)
+	c += sc.w.Lexical * float64(t.ZH+t.EN) * (1 - sc.similarity(i, t.ZH, j, t.EN))
+	if f.zpara != nil && f.zpara[i] != f.epara[j] {
+		c += sc.w.Para
+	}
+	if f.zkind != nil {
+		var zk, ek uint8
+		for s := i; s < i+t.ZH; s++ {
+			zk |= f.zkind[s]
+		}
+		for e := j; e < j+t.EN; e++ {
+			ek |= f.ekind[e]
+		}
+		if zk != ek {
+			c += sc.w.Kind
+		}
+	}
+	return c
+}
+
+// lengthCost is −log of the two-sided Gale-Church tail probability of the
+// English length le given the Chinese length lz.
+func (sc *scorer) lengthCost(lz, le float64) float64 {
+	r := sc.f.ratio
+	n := (lz + le/r) / 2
+	if n <= 0 {
+		return 0
+	}
+	delta := (le - lz*r) / (sc.sd * math.Sqrt(n*r))
+	return -logErfc(math.Abs(delta) / math.Sqrt2)
+}
+
+// deletion prices leaving the sentences of a 1-0 or 0-1 bead unaligned:
+// a base cost plus the best similarity of the sentence to the sentences
+// around the place it would be skipped, so that a sentence with a likely
+// translation nearby is expensive to drop and one with none is cheap.
+func (sc *scorer) deletion(i, j int, t BeadType) float64 {
+	f := sc.f
+	c := 0.0
+	best := 0.0
+	if t.EN == 0 {
+		for s := i; s < i+t.ZH; s++ {
+			c += sc.w.Delete
+			for e := max(j-evidenceReach, 0); e < min(j+evidenceReach, len(f.el)); e++ {
+				best = max(best, sc.similarity(s, 1, e, 1))
+			}
+		}
+	} else {
+		for e := j; e < j+t.EN; e++ {
+			c += sc.w.Delete
+			for s := max(i-evidenceReach, 0); s < min(i+evidenceReach, len(f.zl)); s++ {
+				best = max(best, sc.similarity(s, 1, e, 1))
+			}
+		}
+	}
+	return c + sc.w.Evidence*best
+}
+
+// similarity is the lexical similarity of the concatenation of Chinese
+// sentences [i, i+a) with that of English sentences [j, j+b): the mean of
+// the IDF-weighted share of each side that has a rendering on the other.
+func (sc *scorer) similarity(i, a, j, b int) float64 {
+	f := sc.f
+	var zc, zt, ec, et float64
+	var emask [8]uint64
+	for s := i; s < i+a; s++ {
+		var zm uint64
+		for e := j; e < j+b; e++ {
+			m1, m2 := sc.pairs.get(f, s, e)
+			zm |= m1
+			emask[e-j] |= m2
+		}
+		zc += maskWeight(f.zh[s].weights, zm)
+		zt += f.zh[s].total
+	}
+	for e := j; e < j+b; e++ {
+		ec += maskWeight(f.en[e].weights, emask[e-j])
+		et += f.en[e].total
+	}
+	k := sc.w.Smooth
+	return (zc/(zt+k) + ec/(et+k)) / 2
+}
+
+// pairCache holds the match masks of sentence pairs near the band.
+type pairCache struct {
+	t0  []int32 // first English sentence cached for Chinese sentence s
+	n   []int32 // how many
+	off []int   // offset of (s, t0[s]) in zm/em
+	zm  []uint64
+	em  []uint64
+}
+
+func (p *pairCache) get(f *features, s, t int) (uint64, uint64) {
+	if p != nil && s < len(p.t0) {
+		if d := t - int(p.t0[s]); d >= 0 && d < int(p.n[s]) {
+			return p.zm[p.off[s]+d], p.em[p.off[s]+d]
+		}
+	}
+	return pair(&f.zh[s], &f.en[t])
+}
+
+// fill computes the masks of every pair a bead or deletion inside the band
+// [lo[i], hi[i]] can ask for.
+func (p *pairCache) fill(f *features, lo, hi []int32, maxA, maxB int) {
+	n, m := len(f.zl), len(f.el)
+	p.t0 = resize(p.t0, n)
+	p.n = resize(p.n, n)
+	p.off = resize(p.off, n)
+	total := 0
+	for s := 0; s < n; s++ {
+		// rows whose beads or deletions can touch sentence s
+		r0, r1 := max(s-maxA-evidenceReach, 0), min(s+maxA+evidenceReach, n)
+		a, b := int(lo[r0])-evidenceReach, int(hi[r1])+maxB+evidenceReach
+		a, b = max(a, 0), min(b, m)
+		if b < a {
+			b = a
+		}
+		p.t0[s], p.n[s], p.off[s] = int32(a), int32(b-a), total
+		total += b - a
+	}
+	p.zm = resize(p.zm, total)
+	p.em = resize(p.em, total)
+	for s := 0; s < n; s++ {
+		for d := range int(p.n[s]) {
+			p.zm[p.off[s]+d], p.em[p.off[s]+d] = pair(&f.zh[s], &f.en[int(p.t0[s])+d])
+		}
+	}
+}
+
+func resize[T any](xs []T, n int) []T {
+	if cap(xs) < n {
+		return make([]T, n)
+	}
+	return xs[:n]
+}

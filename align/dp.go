@@ -1,0 +1,244 @@
+package align
+
+import (
+	"math"
+	"sync"
+)
+
+// defaultCoarseMax is the largest document side aligned by a full DP;
+// longer ones are first aligned at half resolution.
+const defaultCoarseMax = 128
+
+// noBack marks a cell with no predecessor.
+const noBack = 255
+
+// scratch holds the DP tables, reused between calls.
+type scratch struct {
+	lo, hi []int32   // band of row i: columns lo[i]..hi[i] inclusive
+	off    []int     // index of (i, lo[i]) in the tables
+	cost   []float64 // best cost to reach the cell
+	back   []uint8   // bead type of the last bead on the best path
+	fwd    []float64 // log-sum of exp(−cost/T) over all paths to the cell
+	bwd    []float64 // the same from the cell to the end
+	pairs  pairCache
+	width  []int32 // per-row half-width while widening
+	cmin   []int32 // per-row range of the path the band is centred on
+	cmax   []int32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch  { return scratchPool.Get().(*scratch) }
+func putScratch(s *scratch) { scratchPool.Put(s) }
+
+// step is one bead of a path: it ends at cell (I, J) and has type K.
+type step struct{ I, J, K int }
+
+// alignLevel returns the best path through the band for sc's features,
+// found around the projection of a coarser alignment when the documents
+// are long.
+func alignLevel(sc *scorer, s *scratch, band, coarseMax int) []step {
+	n, m := len(sc.f.zl), len(sc.f.el)
+	if n <= coarseMax && m <= coarseMax || n < 4 || m < 4 {
+		s.setFull(n, m)
+		return s.solve(sc)
+	}
+	csc := newScorer(sc.f.downsample(), sc.types, sc.w)
+	coarse := alignLevel(csc, s, band, coarseMax)
+	s.centre(coarse, n, m, 2)
+	s.width = resize(s.width, n+1)
+	for i := range s.width {
+		s.width[i] = int32(band)
+	}
+	for {
+		s.setBand(n, m)
+		path := s.solve(sc)
+		if path != nil && !s.touches(path, n, m) {
+			return path
+		}
+		if s.isFull(n, m) {
+			return path
+		}
+		s.widen(path, n)
+	}
+}
+
+// setFull makes the band the whole table.
+func (s *scratch) setFull(n, m int) {
+	s.lo, s.hi = resize(s.lo, n+1), resize(s.hi, n+1)
+	for i := range s.lo {
+		s.lo[i], s.hi[i] = 0, int32(m)
+	}
+}
+
+func (s *scratch) isFull(n, m int) bool {
+	for i := 0; i <= n; i++ {
+		if s.lo[i] != 0 || s.hi[i] != int32(m) {
+			return false
+		}
+	}
+	return true
+}
+
+// centre sets the path ranges cmin/cmax from a path at 1/scale resolution.
+func (s *scratch) centre(path []step, n, m, scale int) {
+	s.cmin, s.cmax = resize(s.cmin, n+1), resize(s.cmax, n+1)
+	for i := range s.cmin {
+		s.cmin[i], s.cmax[i] = math.MaxInt32, -1
+	}
+	pi, pj := 0, 0
+	for _, st := range path {
+		i, j := min(st.I*scale, n), min(st.J*scale, m)
+		s.cover(pi, pj, i, j)
+		pi, pj = i, j
+	}
+	s.cover(pi, pj, n, m)
+}
+
+// cover adds the rectangle between cells (i0, j0) and (i1, j1) to the
+// path ranges.
+func (s *scratch) cover(i0, j0, i1, j1 int) {
+	for i := i0; i <= i1; i++ {
+		s.cmin[i] = min(s.cmin[i], int32(j0))
+		s.cmax[i] = max(s.cmax[i], int32(j1))
+	}
+}
+
+// setBand sets lo/hi from the path ranges and per-row widths, made
+// monotone and connected.
+func (s *scratch) setBand(n, m int) {
+	s.lo, s.hi = resize(s.lo, n+1), resize(s.hi, n+1)
+	for i := 0; i <= n; i++ {
+		lo, hi := s.cmin[i], s.cmax[i]
+		if hi < lo { // a row the path jumps over: take the neighbours' range
+			lo, hi = s.cmin[max(i-1, 0)], s.cmax[min(i+1, n)]
+		}
+		s.lo[i] = max(lo-s.width[i], 0)
+		s.hi[i] = min(hi+s.width[i], int32(m))
+	}
+	s.lo[0], s.hi[n] = 0, int32(m)
+	for i := n - 1; i >= 0; i-- {
+		s.lo[i] = min(s.lo[i], s.lo[i+1])
+	}
+	for i := 1; i <= n; i++ {
+		s.hi[i] = max(s.hi[i], s.hi[i-1])
+	}
+	for i := n - 1; i >= 0; i-- {
+		s.hi[i] = max(s.hi[i], s.lo[i+1])
+	}
+}
+
+// touches reports whether the path runs along an edge of the band that
+// is not the edge of the table.
+func (s *scratch) touches(path []step, n, m int) bool {
+	for _, st := range path {
+		if st.J == int(s.lo[st.I]) && s.lo[st.I] > 0 || st.J == int(s.hi[st.I]) && int(s.hi[st.I]) < m {
+			return true
+		}
+	}
+	return false
+}
+
+// widen doubles the width of the band near every place the path touched
+// it and recentres the band on the union of the old centre and the path.
+// With no path (the band could not be crossed), it doubles every width.
+func (s *scratch) widen(path []step, n int) {
+	if path == nil {
+		for i := range s.width {
+			s.width[i] *= 2
+		}
+		return
+	}
+	grow := make([]int32, n+1)
+	for _, st := range path {
+		if st.J == int(s.lo[st.I]) && s.lo[st.I] > 0 || st.J == int(s.hi[st.I]) && s.hi[st.I] < s.hi[n] {
+			w := s.width[st.I]
+			for i := max(st.I-int(2*w), 0); i <= min(st.I+int(2*w), n); i++ {
+				grow[i] = max(grow[i], 2*w)
+			}
+		}
+	}
+	for i := range s.width {
+		s.width[i] = max(s.width[i], grow[i])
+	}
+	pi, pj := 0, 0
+	for _, st := range path {
+		s.cover(pi, pj, st.I, st.J)
+		pi, pj = st.I, st.J
+	}
+}
+
+// solve runs the DP over the band and returns the best path, or nil when
+// no path crosses the band.
+func (s *scratch) solve(sc *scorer) []step {
+	n := len(s.lo) - 1
+	s.off = resize(s.off, n+2)
+	total := 0
+	for i := 0; i <= n; i++ {
+		s.off[i] = total
+		total += int(s.hi[i]-s.lo[i]) + 1
+	}
+	s.off[n+1] = total
+	s.cost = resize(s.cost, total)
+	s.back = resize(s.back, total)
+	sc.pairs = &s.pairs
+	s.pairs.fill(sc.f, s.lo, s.hi, sc.maxA, sc.maxB)
+	inf := math.Inf(1)
+	for i := 0; i <= n; i++ {
+		lo, hi := int(s.lo[i]), int(s.hi[i])
+		for j := lo; j <= hi; j++ {
+			idx := s.off[i] + j - lo
+			if i == 0 && j == 0 {
+				s.cost[idx], s.back[idx] = 0, noBack
+				continue
+			}
+			best, bk := inf, noBack
+			for k, t := range sc.types {
+				pi, pj := i-t.ZH, j-t.EN
+				if pi < 0 || pj < int(s.lo[max(pi, 0)]) || pj > int(s.hi[max(pi, 0)]) {
+					continue
+				}
+				pc := s.cost[s.off[pi]+pj-int(s.lo[pi])]
+				if pc == inf {
+					continue
+				}
+				if c := pc + sc.cost(pi, pj, k); c < best {
+					best, bk = c, k
+				}
+			}
+			s.cost[idx], s.back[idx] = best, uint8(bk)
+		}
+	}
+	m := int(s.hi[n])
+	if s.cost[s.off[n]+m-int(s.lo[n])] == inf {
+		return nil
+	}
+	var path []step
+	for i, j := n, m; i > 0 || j > 0; {
+		k := int(s.back[s.off[i]+j-int(s.lo[i])])
+		path = append(path, step{i, j, k})
+		i, j = i-sc.types[k].ZH, j-sc.types[k].EN
+	}
+	for a, b := 0, len(path)-1; a < b; a, b = a+1, b-1 {
+		path[a], path[b] = path[b], path[a]
+	}
+	return path
+}
+
+// beads turns a path into beads with their costs.
+func (sc *scorer) beads(path []step) []Bead {
+	beads := make([]Bead, len(path))
+	for n, st := range path {
+		t := sc.types[st.K]
+		i, j := st.I-t.ZH, st.J-t.EN
+		b := Bead{Cost: sc.cost(i, j, st.K)}
+		for s := i; s < st.I; s++ {
+			b.ZH = append(b.ZH, s)
+		}
+		for e := j; e < st.J; e++ {
+			b.EN = append(b.EN, e)
+		}
+		beads[n] = b
+	}
+	return beads
+}

@@ -1,0 +1,244 @@
+package align
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bitext/bitext/corpus/cedict"
+	"github.com/bitext/bitext/corpus/norm"
+)
+
+// maxGlossKeys caps the English keys one Chinese word contributes from the
+// dictionary, first senses first (CC-CEDICT lists the common senses first;
+// a character like 打 has thirty).
+const maxGlossKeys = 24
+
+// cedictDict adapts CC-CEDICT to Dictionary.
+type cedictDict struct{ d *cedict.Dict }
+
+// CEDICT returns the embedded CC-CEDICT as a Dictionary (loaded on first use).
+func CEDICT() Dictionary { return cedictDict{cedict.Load()} }
+
+func (c cedictDict) LongestAt(s string, i int) int { return c.d.LongestAt(s, i) }
+func (c cedictDict) Readings(r rune) []string      { return c.d.Readings(r) }
+func (c cedictDict) Glosses(word string) []string {
+	var out []string
+	for _, e := range c.d.Lookup(word) {
+		out = append(out, e.Glosses...)
+	}
+	return out
+}
+
+// lexicon is everything the aligner knows about words for one run.
+type lexicon struct {
+	dict Dictionary
+	user *Lexicon
+}
+
+func (a *Aligner) lexicon(*Weights) *lexicon {
+	d := a.Dict
+	if d == nil {
+		d = CEDICT()
+	}
+	return &lexicon{dict: d, user: a.Lexicon}
+}
+
+// useful reports whether the lexicon can say anything about words.
+func (l *lexicon) useful() bool {
+	_, none := l.dict.(noDictionary)
+	return !none || l.user.Len() > 0
+}
+
+// zhToken is one token of Chinese text; learn marks the word-like ones a
+// translation model may learn.
+type zhToken struct {
+	text  string
+	learn bool
+}
+
+// chineseTokens cuts Chinese text into dictionary words (longest match,
+// user lexicon first), single unknown characters, Latin words, numbers and
+// anchor punctuation.
+func (l *lexicon) chineseTokens(s string) []zhToken {
+	var toks []zhToken
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isHan(r):
+			n := max(l.user.longestAt(s, i), l.dict.LongestAt(s, i), size)
+			toks = append(toks, zhToken{s[i : i+n], true})
+			i += n
+		case r < utf8.RuneSelf && (isASCIILetter(byte(r)) || isDigit(byte(r))):
+			j := i
+			for j < len(s) && (isASCIILetter(s[j]) || isDigit(s[j]) || s[j] == '.' || s[j] == ',' || s[j] == '-') {
+				j++
+			}
+			for j > i && !(isASCIILetter(s[j-1]) || isDigit(s[j-1])) {
+				j--
+			}
+			for _, w := range norm.Words(s[i:j]) {
+				if isNumberKey(w.Key) {
+					toks = append(toks, zhToken{numPrefix + w.Key, false})
+				} else {
+					toks = append(toks, zhToken{w.Key, true})
+				}
+			}
+			i = j
+		default:
+			switch r {
+			case '?', '？':
+				toks = append(toks, zhToken{keyQuestion, false})
+			case '!', '！':
+				toks = append(toks, zhToken{keyExclaim, false})
+			case '“', '”', '"', '「', '」', '『', '』', '《', '》':
+				toks = append(toks, zhToken{keyQuote, false})
+			case '(', '（':
+				toks = append(toks, zhToken{keyParen, false})
+			}
+			i += size
+		}
+	}
+	return toks
+}
+
+// keys returns the English keys a Chinese token may be rendered by.
+func (l *lexicon) keys(word string, model *Model) []string {
+	if strings.HasPrefix(word, "\x00") || !hasHan(word) {
+		return []string{word} // anchors, numbers and Latin words stand for themselves
+	}
+	var keys []string
+	seen := map[string]bool{}
+	addText := func(text string, limit int) {
+		for _, w := range norm.Words(text) {
+			if limit > 0 && len(keys) >= limit {
+				return
+			}
+			if stopword(w.Key) || seen[w.Key] {
+				continue
+			}
+			seen[w.Key] = true
+			keys = append(keys, w.Key)
+		}
+	}
+	for _, en := range l.user.glosses(word) {
+		addText(en, 0)
+	}
+	for _, g := range l.dict.Glosses(word) {
+		if g = cleanGloss(g); g != "" {
+			addText(g, maxGlossKeys)
+		}
+	}
+	if model != nil {
+		for _, k := range model.translations(word) {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	return keys
+}
+
+// cleanGloss drops the parts of a CC-CEDICT sense that are not a rendering:
+// bracketed pinyin and notes, classifiers, cross-references.
+func cleanGloss(g string) string {
+	for _, p := range []string{"CL:", "variant of", "old variant", "see ", "used in ", "also written", "erhua variant", "abbr. for", "Japanese variant", "(archaic)", "(old)"} {
+		if strings.HasPrefix(g, p) {
+			return ""
+		}
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range g {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth = max(depth-1, 0)
+		default:
+			if depth == 0 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// nameHit is a run of hanzi whose pinyin spells an English name key.
+type nameHit struct {
+	text string
+	id   int32
+}
+
+// maxNameHanzi is the longest run of characters read as a name.
+const maxNameHanzi = 4
+
+// names finds runs of 2–4 hanzi whose toneless pinyin, syllables joined,
+// equals a name key of the English document (孔令强 ↔ Kong Lingqiang).
+func (l *lexicon) names(s string, ev *vocab) []nameHit {
+	var hits []nameHit
+	runes := []rune{}
+	offs := []int{}
+	for i, r := range s {
+		runes = append(runes, r)
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(s))
+	var walk func(start, k int, prefix string)
+	walk = func(start, k int, prefix string) {
+		if k >= len(runes) || k-start >= maxNameHanzi || !isHan(runes[k]) {
+			return
+		}
+		for _, syl := range l.dict.Readings(runes[k]) {
+			p := prefix + syl
+			if k > start {
+				if id, ok := ev.lookup(namePrefix + p); ok {
+					hits = append(hits, nameHit{s[offs[start]:offs[k+1]], id})
+				}
+			}
+			if k-start+1 < maxNameHanzi && ev.hasNamePrefix(p) {
+				walk(start, k+1, p)
+			}
+		}
+	}
+	for start := range runes {
+		walk(start, start, "")
+	}
+	return hits
+}
+
+// hasNamePrefix reports whether some name key starts with p.
+func (v *vocab) hasNamePrefix(p string) bool {
+	if v.prefixes == nil {
+		v.prefixes = map[string]bool{}
+		for _, n := range v.names {
+			if rest, ok := strings.CutPrefix(n, namePrefix); ok {
+				for i := 1; i <= len(rest); i++ {
+					v.prefixes[rest[:i]] = true
+				}
+			}
+		}
+	}
+	return v.prefixes[p]
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
+
+// stopwords are English function words, which carry no evidence of
+// translation (a hand-made list).
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or but nor of to in on at by for with from as into onto upon
+		about over under after before than then so if this that these those there here it its
+		is are was were be been being am has have had having do does did done will would shall
+		should can could may might must not no yes he she they we you i me him her them us our your
+		their his my mine who whom whose which what when where why how all any some each every
+		one's oneself also very too just only such own same other else s t surname etc
+		something someone somebody sb sth`) {
+		m[w] = true
+	}
+	return m
+}()
+
+func stopword(k string) bool { return len(k) <= 1 || stopwords[k] }
