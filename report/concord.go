@@ -1,0 +1,474 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/corpus/norm"
+)
+
+// Concordance: every aligned pair whose Chinese (or English) side contains a
+// term, with the term marked on its side and its likely rendering marked on
+// the other, grouped by rendering.
+//
+// Finding the rendering is the crux. A candidate is an n-gram of the other
+// side: 1–8 English words (not starting or ending with a function word, not
+// running across punctuation other than an inner comma, compared through
+// norm.TermKey), or 2–8 Chinese characters (not starting or ending with a
+// function character, compared Simplified and width-folded). For each
+// candidate c let a be the number of matching pairs holding c and b the
+// number of other pairs holding it, M and R the numbers of matching and
+// other pairs. The score
+//
+//	score(c) = a/M · a/(a+b)
+//
+// is the share of the term's pairs that c covers times the share of c's
+// pairs that hold the term (a Dice-like association): a rendering is both
+// frequent with the term and rare without it. Ties go to the longer
+// candidate, so "terrorism, separatism and extremism" beats "separatism"
+// when they always occur together. A candidate must be over-represented
+// (a/M > b/R) and occur in at least MinPairs matching pairs.
+//
+// Renderings are assigned greedily: the best candidate takes every matching
+// pair that holds it, the scores are recomputed on the pairs left, and so on
+// until no candidate qualifies; what remains is the "no rendering found"
+// group.
+
+// Pair is one aligned pair of a corpus.
+type Pair struct {
+	Doc    string // document or file the pair came from
+	ID     string // the pair's id within it (unit id, line number)
+	ZH, EN string
+}
+
+// Span is a half-open byte range [Start, End) of a pair's text.
+type Span = corpus.Span
+
+// Hit is one pair that contains the term.
+type Hit struct {
+	Pair      int    // index into the pairs searched
+	Group     int    // index into Concordance.Groups
+	TermSpans []Span // where the term is, on the term's side
+	RendSpans []Span // where the rendering is, on the other side
+}
+
+// Group is one rendering of the term and the number of pairs using it.
+// Label is the most frequent surface form; empty for the pairs in which no
+// rendering was found.
+type Group struct {
+	Label string
+	Key   string // comparison key (norm.TermKey or folded Chinese)
+	Count int
+}
+
+// Concordance is the result of Concord.
+type Concordance struct {
+	Term     string
+	Side     corpus.Lang // the side the term was looked up on
+	Searched int         // pairs searched
+	Groups   []Group     // by count, descending; the no-rendering group last
+	Hits     []Hit       // in corpus order
+}
+
+// ConcordOptions configure Concord. The zero value is ready to use.
+type ConcordOptions struct {
+	// Side forces the side the term is looked up on. Empty: Chinese when
+	// the term has Han characters, or when it occurs on the Chinese side at
+	// least half as often as on the English side (acronyms such as IFFO that
+	// Chinese text writes in Latin letters); English otherwise.
+	Side corpus.Lang
+	// MinPairs is the number of matching pairs a rendering must occur in
+	// (default 2).
+	MinPairs int
+}
+
+// Candidate n-gram lengths.
+const (
+	maxEnglishWords = 8
+	minChineseRunes = 2
+	maxChineseRunes = 8
+)
+
+// englishFunctionWords may not start or end an English candidate; those of
+// englishInnerWords may occur inside one.
+var englishFunctionWords = setOf("a", "an", "the", "of", "and", "or", "for", "with", "to", "in", "on", "at", "by", "from",
+	"as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should",
+	"can", "could", "may", "might", "must", "do", "does", "did", "that", "this", "these", "those", "which", "who",
+	"whom", "whose", "it", "its", "their", "they", "them", "his", "her", "he", "she", "we", "our", "us", "you", "your",
+	"not", "no", "also", "such", "than", "then", "there", "into", "over", "under", "about", "after", "before",
+	"between", "during", "while", "more", "most", "other", "all", "any", "each", "both", "but", "if", "so", "very",
+	"through", "up", "out", "against", "among", "per", "via", "within", "without", "i")
+
+var englishInnerWords = setOf("of", "and", "for", "with", "the", "on", "in", "to")
+
+// chineseFunctionRunes may not start or end a Chinese candidate.
+var chineseFunctionRunes = setOf("的", "了", "和", "与", "及", "在", "是", "对", "将", "为", "等", "把", "被", "并",
+	"也", "而", "或", "从", "向", "于", "以", "其", "之", "这", "该", "有", "中", "上", "下", "就", "都", "又", "所", "已", "要")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// Concord finds every pair holding term and groups the pairs by the
+// rendering of the term on the other side.
+func Concord(pairs []Pair, term string, opt ConcordOptions) *Concordance {
+	minPairs := opt.MinPairs
+	if minPairs <= 0 {
+		minPairs = 2
+	}
+	c := &Concordance{Term: term, Side: opt.Side, Searched: len(pairs)}
+	zhFinder := newHighlighter([]TermHighlight{{ZH: term}})
+	enFinder := newHighlighter([]TermHighlight{{EN: term}})
+	find := func(p Pair, side corpus.Lang) []Span {
+		if side == corpus.Chinese {
+			return spansOf(zhFinder.zh(p.ZH))
+		}
+		return spansOf(enFinder.en(p.EN))
+	}
+	if c.Side == "" {
+		c.Side = corpus.English
+		if hasHan(term) {
+			c.Side = corpus.Chinese
+		} else {
+			nzh, nen := 0, 0
+			for _, p := range pairs {
+				if len(find(p, corpus.Chinese)) > 0 {
+					nzh++
+				}
+				if len(find(p, corpus.English)) > 0 {
+					nen++
+				}
+			}
+			if nzh > 0 && 2*nzh >= nen {
+				c.Side = corpus.Chinese
+			}
+		}
+	}
+	other := corpus.Chinese
+	if c.Side == corpus.Chinese {
+		other = corpus.English
+	}
+
+	// Candidates of the matching pairs, then their counts in the others.
+	matching := map[int][]Span{}
+	var cands [][]candidate // per hit, in hit order
+	inM := map[string]int{}
+	for i, p := range pairs {
+		spans := find(p, c.Side)
+		if len(spans) == 0 {
+			continue
+		}
+		matching[i] = spans
+		c.Hits = append(c.Hits, Hit{Pair: i, TermSpans: spans})
+		cs := candidatesOf(p, other)
+		cands = append(cands, cs)
+		for _, cd := range cs {
+			inM[cd.key]++
+		}
+	}
+	inR := map[string]int{}
+	for i, p := range pairs {
+		if _, ok := matching[i]; ok {
+			continue
+		}
+		for _, cd := range candidatesOf(p, other) {
+			if _, ok := inM[cd.key]; ok {
+				inR[cd.key]++
+			}
+		}
+	}
+	M, R := len(c.Hits), len(pairs)-len(c.Hits)
+
+	// Greedy assignment.
+	group := make([]int, len(c.Hits))
+	for i := range group {
+		group[i] = -1
+	}
+	left := len(c.Hits)
+	var groups []Group
+	for left > 0 {
+		counts := map[string]int{}
+		for h, cs := range cands {
+			if group[h] < 0 {
+				for _, cd := range cs {
+					counts[cd.key]++
+				}
+			}
+		}
+		best, bestScore, bestLen := "", 0.0, 0
+		for key, a := range counts {
+			if a < minPairs {
+				continue
+			}
+			b := inR[key]
+			if R > 0 && float64(a)/float64(M) <= float64(b)/float64(R) {
+				continue
+			}
+			score := float64(a) / float64(left) * float64(a) / float64(a+b)
+			n := strings.Count(key, " ") + 1
+			if c.Side == corpus.English {
+				n = utf8.RuneCountInString(key)
+			}
+			if score > bestScore || score == bestScore && (n > bestLen || n == bestLen && key < best) {
+				best, bestScore, bestLen = key, score, n
+			}
+		}
+		if best == "" {
+			break
+		}
+		g := len(groups)
+		surface := map[string]int{}
+		for h, cs := range cands {
+			if group[h] >= 0 {
+				continue
+			}
+			for _, cd := range cs {
+				if cd.key == best {
+					group[h] = g
+					left--
+					for _, s := range cd.surfaces {
+						surface[s]++
+					}
+					break
+				}
+			}
+		}
+		groups = append(groups, Group{Label: mostFrequent(surface), Key: best})
+	}
+	none := -1
+	for h := range c.Hits {
+		if group[h] < 0 {
+			if none < 0 {
+				none = len(groups)
+				groups = append(groups, Group{})
+			}
+			group[h] = none
+		}
+		groups[group[h]].Count++
+	}
+
+	// Order the groups by size (the no-rendering group last) and renumber.
+	order := make([]int, len(groups))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		gx, gy := groups[x], groups[y]
+		if (gx.Key == "") != (gy.Key == "") {
+			if gx.Key == "" {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(gy.Count-gx.Count, strings.Compare(gx.Label, gy.Label))
+	})
+	renum := make([]int, len(groups))
+	for newIdx, old := range order {
+		renum[old] = newIdx
+		c.Groups = append(c.Groups, groups[old])
+	}
+	for h := range c.Hits {
+		c.Hits[h].Group = renum[group[h]]
+		if key := c.Groups[c.Hits[h].Group].Key; key != "" {
+			for _, cd := range cands[h] {
+				if cd.key == key {
+					c.Hits[h].RendSpans = cd.spans
+				}
+			}
+		}
+	}
+	return c
+}
+
+// Summary is the one-line digest: "三股势力: terrorism, separatism and
+// extremism (41), three evil forces (3)".
+func (c *Concordance) Summary() string {
+	var b strings.Builder
+	b.WriteString(c.Term)
+	b.WriteString(":")
+	if len(c.Groups) == 0 {
+		b.WriteString(" not found")
+	}
+	for i, g := range c.Groups {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(" ")
+		if g.Key == "" {
+			b.WriteString("no rendering found")
+		} else {
+			b.WriteString(g.Label)
+		}
+		b.WriteString(" (")
+		b.WriteString(strconv.Itoa(g.Count))
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// mostFrequent returns the most frequent string, ties to the smallest.
+func mostFrequent(m map[string]int) string {
+	best, n := "", 0
+	for s, k := range m {
+		if k > n || k == n && s < best {
+			best, n = s, k
+		}
+	}
+	return best
+}
+
+// candidate is one distinct rendering candidate of a text: its key, the
+// surface forms it occurs in and their spans.
+type candidate struct {
+	key      string
+	surfaces []string
+	spans    []Span
+}
+
+// candidatesOf returns the distinct candidates of side of p, in key order.
+func candidatesOf(p Pair, side corpus.Lang) []candidate {
+	if side == corpus.English {
+		return englishCandidates(p.EN)
+	}
+	return chineseCandidates(p.ZH)
+}
+
+func collect(byKey map[string]*candidate) []candidate {
+	out := make([]candidate, 0, len(byKey))
+	for _, c := range byKey {
+		out = append(out, *c)
+	}
+	slices.SortFunc(out, func(a, b candidate) int { return strings.Compare(a.key, b.key) })
+	return out
+}
+
+func addCandidate(byKey map[string]*candidate, key, surface string, sp Span) {
+	c := byKey[key]
+	if c == nil {
+		c = &candidate{key: key}
+		byKey[key] = c
+	}
+	c.surfaces = append(c.surfaces, surface)
+	c.spans = append(c.spans, sp)
+}
+
+// englishCandidates lists the word n-grams of s that may be a rendering.
+func englishCandidates(s string) []candidate {
+	words := norm.Words(s)
+	byKey := map[string]*candidate{}
+	// joinable[i]: word i and i+1 may belong to one candidate: only spaces,
+	// hyphens or one comma between them.
+	joinable := make([]bool, len(words))
+	for i := 0; i+1 < len(words); i++ {
+		gap := s[words[i].End:words[i+1].Start]
+		joinable[i] = strings.Trim(gap, " -‐‑–—") == "" || strings.TrimSpace(gap) == ","
+	}
+	for i := range words {
+		if englishFunctionWords[words[i].Key] || isDigits(words[i].Key) {
+			continue
+		}
+		var key strings.Builder
+		for j := i; j < len(words) && j-i < maxEnglishWords; j++ {
+			k := words[j].Key
+			if j > i {
+				if !joinable[j-1] {
+					break
+				}
+				if englishFunctionWords[k] && !englishInnerWords[k] {
+					break
+				}
+				key.WriteByte(' ')
+			}
+			key.WriteString(k)
+			if englishFunctionWords[k] || isDigits(k) {
+				continue
+			}
+			addCandidate(byKey, key.String(), s[words[i].Start:words[j].End], Span{Start: words[i].Start, End: words[j].End})
+		}
+	}
+	return collect(byKey)
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) && r != '.' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// chineseCandidates lists the character n-grams of the Han runs of s.
+func chineseCandidates(s string) []candidate {
+	type ch struct {
+		folded string
+		start  int
+		end    int
+	}
+	byKey := map[string]*candidate{}
+	var run []ch
+	flush := func() {
+		for i := range run {
+			if chineseFunctionRunes[run[i].folded] {
+				continue
+			}
+			var key strings.Builder
+			for j := i; j < len(run) && j-i < maxChineseRunes; j++ {
+				key.WriteString(run[j].folded)
+				if j-i+1 < minChineseRunes || chineseFunctionRunes[run[j].folded] {
+					continue
+				}
+				addCandidate(byKey, key.String(), s[run[i].start:run[j].end], Span{Start: run[i].start, End: run[j].end})
+			}
+		}
+		run = run[:0]
+	}
+	for i, r := range s {
+		n := utf8.RuneLen(r)
+		if n < 0 {
+			n = 1
+		}
+		if unicode.Is(unicode.Han, r) {
+			run = append(run, ch{foldZH(s[i : i+n]), i, i + n})
+			continue
+		}
+		flush()
+	}
+	flush()
+	return collect(byKey)
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// spansOf returns the marked spans of highlighted pieces.
+func spansOf(ps []piece) []Span {
+	var out []Span
+	at := 0
+	for _, p := range ps {
+		switch p := p.(type) {
+		case string:
+			at += len(p)
+		case []any:
+			t := p[1].(string)
+			out = append(out, Span{Start: at, End: at + len(t)})
+			at += len(t)
+		}
+	}
+	return out
+}
