@@ -1,0 +1,155 @@
+package check
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bitext/bitext/corpus/norm"
+)
+
+// caseShape is the capitalisation pattern of a word, for case-sensitive
+// entries.
+type caseShape uint8
+
+const (
+	lowerShape caseShape = iota // china, iPhone
+	titleShape                  // China
+	upperShape                  // CHINA, US
+)
+
+func shapeOf(w string) caseShape {
+	w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "'")
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return lowerShape
+	}
+	letters, upper := 0, 0
+	for _, r := range w[n:] {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	if letters > 0 && upper == letters {
+		return upperShape
+	}
+	return titleShape
+}
+
+// enPhrase is one English rendering, keyed word by word.
+type enPhrase struct {
+	entry     int // index into Checker.entries
+	group     int
+	forbidden bool
+	keys      []string
+	shapes    []caseShape // nil unless the entry is case-sensitive
+}
+
+// enHit is a rendering found in a target segment.
+type enHit struct {
+	phrase     int
+	start, end int // byte span in the segment
+}
+
+// enMatcher finds renderings in target text: phrases are indexed by the key
+// of their first word, so each word of the text tries only the phrases that
+// can start there.
+type enMatcher struct {
+	phrases []enPhrase
+	byFirst map[string][]int32
+}
+
+// phraseWords returns the words of a rendering, a leading article dropped.
+func phraseWords(s string) []norm.Word {
+	words := norm.Words(s)
+	if len(words) > 1 {
+		switch words[0].Key {
+		case "the", "a", "an":
+			words = words[1:]
+		}
+	}
+	return words
+}
+
+// add indexes a rendering; it returns false when the rendering has no words.
+func (m *enMatcher) add(text string, p enPhrase, caseSensitive bool) bool {
+	words := phraseWords(text)
+	if len(words) == 0 {
+		return false
+	}
+	p.keys = make([]string, len(words))
+	for i, w := range words {
+		p.keys[i] = w.Key
+		if caseSensitive {
+			p.shapes = append(p.shapes, shapeOf(text[w.Start:w.End]))
+		}
+	}
+	if m.byFirst == nil {
+		m.byFirst = map[string][]int32{}
+	}
+	m.byFirst[p.keys[0]] = append(m.byFirst[p.keys[0]], int32(len(m.phrases)))
+	m.phrases = append(m.phrases, p)
+	return true
+}
+
+// find returns every occurrence of every phrase in the words of s.
+func (m *enMatcher) find(s string, words []norm.Word) []enHit {
+	var hits []enHit
+	for i, w := range words {
+	next:
+		for _, id := range m.byFirst[w.Key] {
+			p := &m.phrases[id]
+			if i+len(p.keys) > len(words) {
+				continue
+			}
+			for j, k := range p.keys {
+				if words[i+j].Key != k {
+					continue next
+				}
+				if p.shapes != nil && shapeOf(s[words[i+j].Start:words[i+j].End]) != p.shapes[j] {
+					continue next
+				}
+			}
+			hits = append(hits, enHit{phrase: int(id), start: w.Start, end: words[i+len(p.keys)-1].End})
+		}
+	}
+	return hits
+}
+
+// abbrevAfter returns the abbreviation in parentheses right after s[end:]
+// ("… Organization (SCO)"), or "". An abbreviation is 2 to 10 letters,
+// digits, & or dots, starting with a capital and holding no lower-case
+// letter after its first two runes (SCO, WTO, G20, SARs is not one).
+func abbrevAfter(s string, end int) string {
+	rest := strings.TrimLeft(s[end:], " \u00a0")
+	if !strings.HasPrefix(rest, "(") && !strings.HasPrefix(rest, "（") {
+		return ""
+	}
+	_, n := utf8.DecodeRuneInString(rest)
+	rest = rest[n:]
+	close := strings.IndexAny(rest, ")）")
+	if close < 0 {
+		return ""
+	}
+	a := strings.TrimSpace(rest[:close])
+	if len(a) < 2 || len(a) > 10 || a[0] < 'A' || a[0] > 'Z' {
+		return ""
+	}
+	upper := 0
+	for _, c := range []byte(a) {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			upper++
+		case '0' <= c && c <= '9', c == '&', c == '.', c == '-':
+		default:
+			return ""
+		}
+	}
+	if upper < 2 && !strings.ContainsAny(a, "0123456789") {
+		return ""
+	}
+	return a
+}
