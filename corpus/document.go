@@ -136,3 +136,46 @@ func splitLines(text string, fn func(line string, start int)) {
 		start = next
 	}
 }
+
+// textBuilder builds a paragraph from pieces of the input, collapsing white
+// space and recording where each piece came from.
+type textBuilder struct {
+	cur   paragraph
+	space bool // cur.text ends with a collapsed space
+}
+
+// addSpace appends one collapsed space for n bytes of white space at src,
+// unless the paragraph is empty or already ends with a space.
+func (b *textBuilder) addSpace(src, n int) {
+	if b.cur.text == "" || b.space {
+		return
+	}
+	b.appendPart(" ", src, n)
+	b.space = true
+}
+
+// appendPart appends s, read from srcN bytes at offset src of the input.
+func (b *textBuilder) appendPart(s string, src, srcN int) {
+	if s == "" {
+		return
+	}
+	b.cur.src = append(b.cur.src, srcPart{at: len(b.cur.text), n: len(s), src: src, srcN: srcN})
+	b.cur.text += s
+	b.space = false
+}
+
+// take returns the paragraph built so far, without a trailing space, and
+// starts a new one; ok is false when it is empty.
+func (b *textBuilder) take() (p paragraph, ok bool) {
+	p = b.cur
+	b.cur, b.space = paragraph{}, false
+	if n := len(p.src); n > 0 && p.text[p.src[n-1].at:] == " " {
+		p.text = p.text[:p.src[n-1].at]
+		p.src = p.src[:n-1]
+	}
+	if p.text == "" {
+		return p, false
+	}
+	p.start = p.src[0].src
+	return p, true
+}

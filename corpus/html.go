@@ -1,10 +1,348 @@
 package corpus
 
-// htmlParagraphs is replaced by the HTML reader.
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// htmlParagraphs reads the paragraphs of HTML text: the text of p, headings
+// (kind Title), li, table cells and other blocks, with br and hr as paragraph
+// breaks; figcaption and caption-class elements, and image alt or title texts
+// that no caption repeats, are Caption paragraphs; head, script, style, nav,
+// footer, aside, forms and containers whose id or class names an ad, share
+// bar, paywall or menu are dropped. Entities are decoded and white space
+// collapsed, so a paragraph's text is not a slice of the input: its sentence
+// offsets span the markup they were read from. base is the offset of text in
+// the decoded input. The document title, description, author, date and
+// canonical URL go to the metadata.
+//
+// The tokenizer forgives almost everything; what it cannot recover from is an
+// error: a comment or a script or style element that is never closed (it
+// would swallow the rest of the file).
 func htmlParagraphs(text, name string, base int) ([]paragraph, map[string]string, error) {
-	return textParagraphs(text), nil, nil
+	h := &htmlReader{input: text, base: base, name: name, meta: map[string]string{}}
+	if err := h.read(); err != nil {
+		return nil, nil, err
+	}
+	h.addAlts()
+	if len(h.meta) == 0 {
+		h.meta = nil
+	}
+	return h.paras, h.meta, nil
 }
 
-func markdownParagraphs(text, name string) ([]paragraph, map[string]string, error) {
-	return textParagraphs(text), nil, nil
+// htmlReader collects the paragraphs of an HTML text.
+type htmlReader struct {
+	input string // the HTML being read
+	base  int    // offset of input in the decoded file
+	name  string
+
+	textBuilder // the paragraph being built
+	paras       []paragraph
+	meta        map[string]string
+	open        []element // open elements, innermost last
+	skip        int       // how many open elements are dropped ones
+
+	alts    []altText // image alt and title texts, kept when no caption repeats them
+	inTitle bool
+	title   strings.Builder
+}
+
+type element struct {
+	name  string
+	skip  bool
+	kind  Kind
+	start int // offset of the start tag in input
+}
+
+type altText struct {
+	text       string
+	index      int // index in paras that it goes before
+	start, end int // the img tag in the decoded input
+}
+
+// dropped are elements whose text is never article text.
+var dropped = set("head", "script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg",
+	"button", "select", "option", "template", "object", "embed", "canvas", "menu", "dialog")
+
+// blocks are elements that start and end a paragraph.
+var blocks = set("p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
+	"li", "ul", "ol", "dl", "dt", "dd", "blockquote", "figure", "figcaption", "table", "thead", "tbody",
+	"tr", "td", "th", "caption", "pre", "address", "body", "html", "center", "summary", "details")
+
+// void elements have no end tag.
+var void = set("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+	"source", "track", "wbr")
+
+// adContainer matches the id or class of advertising, sharing, navigation
+// and paywall containers: dfp-ad-imu1, ad-slot, share-bar, cx_paywall_placeholder.
+var adContainer = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:ad|ads|adv|advert|advertisement|dfp|gpt|sponsor|sponsored|promo|banner|share|sharing|social|related|recommend|recommended|comments?|paywall|newsletter|subscribe|subscription|breadcrumbs?|sidebar|nav|navbar|menu|footer|cookie|popup|modal)(?:$|[\s_\d-])`)
+
+// captionClass matches the class of elements that hold a photo caption.
+var captionClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:caption|wp-caption-text|img-desc|pic-desc|photo-desc|image-desc|pictext)(?:$|[\s_-])`)
+
+// minAltRunes is the shortest image alt text taken as a caption: "logo" and
+// "photo" are not captions.
+const minAltRunes = 8
+
+func (h *htmlReader) read() error {
+	z := html.NewTokenizer(strings.NewReader(h.input))
+	pos := 0
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		start := pos
+		pos += len(raw)
+		switch tt {
+		case html.ErrorToken:
+			if err := z.Err(); err != io.EOF {
+				return h.errorAt(start, fmt.Errorf("%w: %v", ErrSyntax, err))
+			}
+			for _, e := range h.open {
+				if e.name == "script" || e.name == "style" {
+					return h.errorAt(e.start, fmt.Errorf("%w: <%s> element is never closed", ErrSyntax, e.name))
+				}
+			}
+			h.flush()
+			return nil
+		case html.CommentToken:
+			if r := string(raw); !strings.HasSuffix(r, "-->") && !strings.HasSuffix(r, "--!>") {
+				return h.errorAt(start, fmt.Errorf("%w: comment is never closed (missing -->)", ErrSyntax))
+			}
+		case html.TextToken:
+			switch {
+			case h.inTitle:
+				h.title.Write(z.Text())
+			case h.skip == 0:
+				h.addText(string(raw), string(z.Text()), h.base+start)
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			h.startTag(z, tt == html.SelfClosingTagToken, start, pos)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			h.endTag(string(name))
+		}
+	}
+}
+
+func (h *htmlReader) errorAt(offset int, err error) error {
+	line := 1 + strings.Count(h.input[:min(offset, len(h.input))], "\n")
+	return &ParseError{File: h.name, Line: line, Offset: int64(h.base + offset), Err: err}
+}
+
+func (h *htmlReader) startTag(z *html.Tokenizer, selfClosing bool, start, end int) {
+	nameb, hasAttr := z.TagName()
+	name := string(nameb)
+	attrs := map[string]string{}
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		attrs[string(k)] = string(v)
+	}
+	switch name {
+	case "meta":
+		h.metaTag(attrs)
+	case "link":
+		if strings.EqualFold(attrs["rel"], "canonical") && attrs["href"] != "" {
+			h.meta["url"] = attrs["href"]
+		}
+	case "img":
+		if h.skip == 0 {
+			h.addAlt(attrs, h.base+start, h.base+end)
+		}
+	case "title":
+		if !selfClosing {
+			h.inTitle = true
+		}
+		return
+	}
+	if blocks[name] || name == "br" || name == "hr" {
+		h.flush()
+	}
+	if void[name] || selfClosing {
+		return
+	}
+	e := element{name: name, start: start}
+	e.skip = dropped[name] || adContainer.MatchString(attrs["id"]) || adContainer.MatchString(attrs["class"])
+	switch {
+	case name == "figcaption" || captionClass.MatchString(attrs["class"]):
+		e.kind = Caption
+	case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6':
+		e.kind = Title
+	}
+	if e.skip {
+		h.skip++
+	}
+	h.open = append(h.open, e)
+}
+
+func (h *htmlReader) endTag(name string) {
+	if name == "title" && h.inTitle {
+		h.inTitle = false
+		if t := strings.Join(strings.Fields(h.title.String()), " "); t != "" && h.meta["title"] == "" {
+			h.meta["title"] = t
+		}
+		return
+	}
+	if blocks[name] {
+		h.flush()
+	}
+	for k := len(h.open) - 1; k >= 0; k-- {
+		if h.open[k].name != name {
+			continue
+		}
+		for _, e := range h.open[k:] {
+			if e.skip {
+				h.skip--
+			}
+			if blocks[e.name] {
+				h.flush()
+			}
+		}
+		h.open = h.open[:k]
+		return
+	}
+}
+
+func (h *htmlReader) metaTag(attrs map[string]string) {
+	key := strings.ToLower(attrs["property"] + attrs["name"] + attrs["itemprop"])
+	content := strings.TrimSpace(attrs["content"])
+	if content == "" {
+		return
+	}
+	switch key {
+	case "og:title":
+		h.meta["title"] = content
+	case "description", "og:description":
+		h.meta["description"] = content
+	case "author", "article:author":
+		h.meta["author"] = content
+	case "article:published_time", "pubdate", "publishdate", "date", "datepublished":
+		h.meta["date"] = content
+	case "og:url":
+		if h.meta["url"] == "" {
+			h.meta["url"] = content
+		}
+	}
+}
+
+// kind returns the kind the innermost open element gives its text.
+func (h *htmlReader) kind() Kind {
+	for k := len(h.open) - 1; k >= 0; k-- {
+		if h.open[k].kind != "" {
+			return h.open[k].kind
+		}
+	}
+	return ""
+}
+
+// addText appends a text token to the current paragraph, collapsing white
+// space. raw is the token as written and text its decoded form; src is the
+// offset of raw in the decoded input.
+func (h *htmlReader) addText(raw, text string, src int) {
+	if h.cur.text == "" {
+		h.cur.kind = h.kind()
+	}
+	if raw != text {
+		// Entities or newline conversion: map the token as a whole.
+		collapsed := strings.Join(strings.FieldsFunc(text, isSpace), " ")
+		if collapsed == "" {
+			h.addSpace(src, len(raw))
+			return
+		}
+		if r, _ := utf8.DecodeRuneInString(text); isSpace(r) {
+			h.addSpace(src, 0)
+		}
+		h.appendPart(collapsed, src, len(raw))
+		if r, _ := utf8.DecodeLastRuneInString(text); isSpace(r) {
+			h.addSpace(src+len(raw), 0)
+		}
+		return
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		j := i + size
+		if isSpace(r) {
+			for j < len(text) {
+				r, size := utf8.DecodeRuneInString(text[j:])
+				if !isSpace(r) {
+					break
+				}
+				j += size
+			}
+			h.addSpace(src+i, j-i)
+		} else {
+			for j < len(text) {
+				r, size := utf8.DecodeRuneInString(text[j:])
+				if isSpace(r) {
+					break
+				}
+				j += size
+			}
+			h.appendPart(text[i:j], src+i, j-i)
+		}
+		i = j
+	}
+}
+
+// flush ends the current paragraph.
+func (h *htmlReader) flush() {
+	if p, ok := h.take(); ok {
+		h.paras = append(h.paras, p)
+	}
+}
+
+// addAlt records the alt (or title) text of an image as a possible caption.
+func (h *htmlReader) addAlt(attrs map[string]string, start, end int) {
+	alt := attrs["alt"]
+	if alt == "" {
+		alt = attrs["title"]
+	}
+	alt = strings.Join(strings.FieldsFunc(alt, isSpace), " ")
+	if utf8.RuneCountInString(alt) < minAltRunes || DetectLang(alt) == "" {
+		return
+	}
+	index := len(h.paras)
+	if h.cur.text != "" {
+		index++ // the image sits inside the current paragraph: its caption follows it
+	}
+	h.alts = append(h.alts, altText{text: alt, index: index, start: start, end: end})
+}
+
+// addAlts inserts the image alt texts that no paragraph repeats (a
+// figcaption usually does) as Caption paragraphs.
+func (h *htmlReader) addAlts() {
+	if len(h.alts) == 0 {
+		return
+	}
+	have := make(map[string]bool, len(h.paras))
+	for _, p := range h.paras {
+		have[p.text] = true
+	}
+	var out []paragraph
+	next := 0
+	for i, p := range h.paras {
+		for ; next < len(h.alts) && h.alts[next].index <= i; next++ {
+			out = h.appendAlt(out, h.alts[next], have)
+		}
+		out = append(out, p)
+	}
+	for ; next < len(h.alts); next++ {
+		out = h.appendAlt(out, h.alts[next], have)
+	}
+	h.paras = out
+}
+
+func (h *htmlReader) appendAlt(out []paragraph, a altText, have map[string]bool) []paragraph {
+	if have[a.text] {
+		return out
+	}
+	have[a.text] = true
+	return append(out, paragraph{text: a.text, start: a.start, kind: Caption,
+		src: []srcPart{{at: 0, n: len(a.text), src: a.start, srcN: a.end - a.start}}})
 }

@@ -102,19 +102,54 @@ func ReadBilingual(r io.Reader, name string, opt ReadOptions) (zh, en *Document,
 	return parseBilingual(data, name, opt)
 }
 
+// ReadDocuments reads r like Read, but returns both documents of bilingual
+// input, the Chinese first; other input gives one document. It is what a
+// command that accepts any kind of file calls.
+func ReadDocuments(r io.Reader, name string, opt ReadOptions) ([]*Document, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &ParseError{File: name, Offset: -1, Err: err}
+	}
+	text, err := Decode(data, name, opt.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	f := resolveFormat(opt.Format, name, text)
+	if f == FormatBilingual {
+		zh, en, err := bilingualDocuments(text, name, opt)
+		if err != nil {
+			return nil, err
+		}
+		return []*Document{zh, en}, nil
+	}
+	doc, err := document(text, name, f, opt)
+	if err != nil {
+		return nil, err
+	}
+	return []*Document{doc}, nil
+}
+
+func resolveFormat(f Format, name, text string) Format {
+	if f == "" || f == FormatAuto {
+		return DetectFormat(name, text)
+	}
+	return f
+}
+
 func parse(data []byte, name string, opt ReadOptions) (*Document, error) {
 	text, err := Decode(data, name, opt.Encoding)
 	if err != nil {
 		return nil, err
 	}
-	f := opt.Format
-	if f == "" || f == FormatAuto {
-		f = DetectFormat(name, text)
-	}
+	f := resolveFormat(opt.Format, name, text)
 	if f == FormatBilingual {
 		return nil, &ParseError{File: name, Offset: -1,
-			Err: errors.New("bilingual input holds two documents: read it with ReadBilingual")}
+			Err: errors.New("bilingual input holds two documents: read it with ReadBilingual or ReadDocuments")}
 	}
+	return document(text, name, f, opt)
+}
+
+func document(text, name string, f Format, opt ReadOptions) (*Document, error) {
 	paras, meta, err := paragraphs(text, name, f)
 	if err != nil {
 		return nil, err
@@ -127,6 +162,13 @@ func parseBilingual(data []byte, name string, opt ReadOptions) (zh, en *Document
 	if err != nil {
 		return nil, nil, err
 	}
+	return bilingualDocuments(text, name, opt)
+}
+
+// bilingualDocuments reads decoded text in the format opt names (the
+// paragraphs of plain text for auto or bilingual) and sends each paragraph to
+// the document of its script.
+func bilingualDocuments(text, name string, opt ReadOptions) (zh, en *Document, err error) {
 	f := opt.Format
 	if f == "" || f == FormatAuto || f == FormatBilingual {
 		f = DetectFormat(name, text)

@@ -27,6 +27,7 @@ func SplitEnglish(text string) []Sentence {
 // enEnds returns the offsets in s where sentences end (exclusive), in order;
 // the end of s is not included.
 func enEnds(s string) []int {
+	protected := matchedPairs(s)
 	var ends []int
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -35,9 +36,18 @@ func enEnds(s string) []int {
 			continue
 		}
 		j := skipEnders(s, i)
+		if protected.inside(i) && !protected.closesAt(s, j) {
+			i = j
+			continue
+		}
 		single := r == '.' && j == i+1
-		j, _ = skipClosers(s, j)
-		closed := j > skipEnders(s, i)
+		if r == '…' || j-i >= 3 && !ellipsisEnds(s, i) {
+			i = j // an ellipsis inside a sentence
+			continue
+		}
+		end := j
+		j = skipClosers(s, j)
+		closed := j > end
 		if j >= len(s) {
 			break
 		}
@@ -155,7 +165,7 @@ var beforeNumber = set("no", "nos", "nr", "art", "p", "pp", "vol", "vols", "ch",
 // sentence ends only when a common sentence opener follows.
 var mayEnd = set("inc", "ltd", "co", "corp", "plc", "llc", "bros", "jr", "sr", "etc", "al",
 	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "km", "kg", "min", "max")
+	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no")
 
 // sentenceOpeners are frequent first words of English sentences that are
 // rarely part of a name, so that "… in the U.S. The …" splits and "U.S.

@@ -28,10 +28,6 @@ func zhEnds(s string) []int {
 	var ends []int
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if protected.inside(i) {
-			i += size
-			continue
-		}
 		isEnd := false
 		switch r {
 		case '。', '！', '？', '!', '?', '｡':
@@ -39,15 +35,18 @@ func zhEnds(s string) []int {
 		case '．', '.':
 			isEnd = zhFullStop(s, i, size)
 		case '…', '⋯':
-			isEnd = true
+			isEnd = ellipsisEnds(s, i)
 		}
 		if !isEnd {
 			i += size
 			continue
 		}
 		j := skipEnders(s, i)
-		closedQuote := false
-		j, closedQuote = skipClosers(s, j)
+		if protected.inside(i) && !protected.closesAt(s, j) {
+			i = j
+			continue
+		}
+		j = skipClosers(s, j)
 		if j >= len(s) {
 			break
 		}
@@ -55,8 +54,6 @@ func zhEnds(s string) []int {
 		switch {
 		case strings.ContainsRune("，、,；;：:", next):
 			// An ellipsis or a stray mark inside a clause.
-		case isEllipsis(r) && (next >= 'a' && next <= 'z'):
-		case closedQuote && speechTagFollows(s[j:]):
 		case trailingCredit(s[j:]):
 		default:
 			ends = append(ends, j)
@@ -66,7 +63,26 @@ func zhEnds(s string) []int {
 	return ends
 }
 
-func isEllipsis(r rune) bool { return r == '…' || r == '⋯' || r == '.' }
+// ellipsisEnds reports whether the ellipsis at s[i] ends a sentence: only
+// when an end mark or a closing quote or bracket follows it (……。 or ……”).
+// In news an ellipsis mostly cuts a list short inside a sentence
+// (飞鸟、绿树、栈道、碧水……范仲淹笔下…), and Chinese–English news corpora keep
+// such sentences whole.
+func ellipsisEnds(s string, i int) bool {
+	j := i
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if r != '…' && r != '⋯' && r != '.' {
+			break
+		}
+		j += size
+	}
+	if j >= len(s) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(s[j:])
+	return strings.ContainsRune("。！？!?"+closers, next)
+}
 
 // zhFullStop reports whether the full stop at s[i] ends a sentence in
 // Chinese text: after a hanzi or closer and not before a digit or letter
@@ -111,13 +127,22 @@ const closers = "”’」』）)》】〕］]\"'»›"
 // closingQuotes are the closers that end quoted speech.
 const closingQuotes = "”’」』\"'»›"
 
-// skipClosers returns the offset after the closing quotes and brackets at i,
-// and whether one of them closed a quotation. A straight quote counts as a
-// closer only where it is followed by white space, punctuation or the end.
-func skipClosers(s string, i int) (int, bool) {
-	quote := false
+// skipClosers returns the offset after the closing quotes and brackets at
+// i. A straight quote counts as a closer only where it is followed by white
+// space, punctuation or the end. A curly closing quote, or any quote standing
+// alone between spaces, also closes across white space ("。 ”" and ". “ " in
+// scraped text).
+func skipClosers(s string, i int) int {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) {
+			k := skipSpaces(s, i)
+			if k < len(s) && detachedCloser(s, k) {
+				i = k
+				continue
+			}
+			break
+		}
 		if !strings.ContainsRune(closers, r) {
 			break
 		}
@@ -127,12 +152,24 @@ func skipClosers(s string, i int) (int, bool) {
 				break
 			}
 		}
-		if strings.ContainsRune(closingQuotes, r) {
-			quote = true
-		}
 		i += size
 	}
-	return i, quote
+	return i
+}
+
+// detachedCloser reports whether the rune at s[k], which follows white space,
+// closes the sentence before it: a curly closing quote ” 」 』, or any quote
+// mark that stands alone before white space or the end.
+func detachedCloser(s string, k int) bool {
+	r, size := utf8.DecodeRuneInString(s[k:])
+	if strings.ContainsRune("”」』", r) {
+		return true
+	}
+	if !strings.ContainsRune("\"“”'‘’", r) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[k+size:])
+	return k+size >= len(s) || isSpace(next)
 }
 
 // skipSpaces returns the offset of the first non-space rune at or after i.
@@ -145,32 +182,6 @@ func skipSpaces(s string, i int) int {
 		i += size
 	}
 	return i
-}
-
-// speechVerbs end the short speech tags that follow a quotation.
-var speechVerbs = []string{"说", "表示", "指出", "称", "道", "问", "强调", "介绍", "认为", "坦言", "笑称", "回答", "写道", "补充", "透露", "告诉记者", "感叹", "说道"}
-
-// maxSpeechTag is the longest speech tag, in runes, that stays with the
-// quotation before it (“……。”外交部发言人华春莹说。).
-const maxSpeechTag = 16
-
-// speechTagFollows reports whether s starts with a short speech tag that ends
-// the sentence: 他说。 or 李明表示。
-func speechTagFollows(s string) bool {
-	end := strings.IndexAny(s, "。！？!?，,")
-	if end < 0 {
-		end = len(s)
-	}
-	tag := strings.TrimSpace(s[:end])
-	if tag == "" || utf8.RuneCountInString(tag) > maxSpeechTag || strings.ContainsAny(tag, "“”\"「」") {
-		return false
-	}
-	for _, v := range speechVerbs {
-		if strings.HasSuffix(tag, v) {
-			return true
-		}
-	}
-	return false
 }
 
 // maxCreditRunes bounds the trailing parenthesised credit that stays with
@@ -193,7 +204,9 @@ func trailingCredit(s string) bool {
 	return !strings.ContainsAny(inner, "()（）。.!?！？") || isCreditText(inner)
 }
 
-// pairs holds the byte ranges inside matched brackets where no sentence ends.
+// pairs holds the byte ranges of matched brackets and quotes, from the
+// opening mark to the closing one; no sentence ends inside them except right
+// before the closing mark.
 type pairs [][2]int
 
 func (p pairs) inside(i int) bool {
@@ -205,26 +218,40 @@ func (p pairs) inside(i int) bool {
 	return false
 }
 
-// maxProtected bounds how long a bracketed stretch may be and still keep
-// sentence ends inside it from counting: a title or a parenthesis, not a
-// stray bracket that never closes.
-const maxProtected = 400
+// closesAt reports whether offset j, after an end mark inside a pair, is
+// (after white space) the closing mark of that pair: “……。” ends where the
+// quote does.
+func (p pairs) closesAt(s string, j int) bool {
+	j = skipSpaces(s, j)
+	for _, r := range p {
+		if r[1] == j {
+			return true
+		}
+	}
+	return false
+}
 
-// matchedPairs finds matched 《》, 〈〉 and round brackets in s.
+// maxProtected bounds how long a bracketed or quoted stretch may be and
+// still keep sentence ends inside it from counting: a title, a parenthesis or
+// a quoted remark of a few sentences, not a stray mark that never closes.
+const maxProtected = 600
+
+// matchedPairs finds matched 《》 〈〉 （） () “” 「」 『』 and straight
+// double quotes (paired in order when their number is even) in s.
 func matchedPairs(s string) pairs {
 	var out pairs
-	var stack []struct {
+	type open struct {
 		r  rune
 		at int
 	}
+	var stack []open
+	straight := strings.Count(s, "\"")%2 == 0
+	lastStraight := -1
 	for i, r := range s {
 		switch r {
-		case '《', '〈', '（', '(':
-			stack = append(stack, struct {
-				r  rune
-				at int
-			}{r, i})
-		case '》', '〉', '）', ')':
+		case '《', '〈', '（', '(', '“', '「', '『':
+			stack = append(stack, open{r, i})
+		case '》', '〉', '）', ')', '”', '」', '』':
 			for k := len(stack) - 1; k >= 0; k-- {
 				if opens(stack[k].r, r) {
 					if i-stack[k].at <= maxProtected {
@@ -234,12 +261,24 @@ func matchedPairs(s string) pairs {
 					break
 				}
 			}
+		case '"':
+			if !straight {
+				continue
+			}
+			if lastStraight < 0 {
+				lastStraight = i
+				continue
+			}
+			if i-lastStraight <= maxProtected {
+				out = append(out, [2]int{lastStraight, i})
+			}
+			lastStraight = -1
 		}
 	}
 	return out
 }
 
-// opens reports whether open is the opening bracket of close; full-width and
+// opens reports whether open is the opening mark of close; full-width and
 // ASCII round brackets match each other.
 func opens(open, close rune) bool {
 	switch close {
@@ -247,6 +286,12 @@ func opens(open, close rune) bool {
 		return open == '《'
 	case '〉':
 		return open == '〈'
+	case '”':
+		return open == '“'
+	case '」':
+		return open == '「'
+	case '』':
+		return open == '『'
 	default:
 		return open == '（' || open == '('
 	}

@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // DetectFormat guesses the format of decoded text, using the file name's
 // extension first (.html, .htm, .md, .markdown) and the content otherwise:
@@ -59,11 +62,16 @@ func paragraphs(text, name string, f Format) ([]paragraph, map[string]string, er
 	switch f {
 	case FormatLines:
 		return linesParagraphs(text), nil, nil
-	case FormatHTML:
-		paras, meta, err := htmlParagraphs(text, name, 0)
+	case FormatHTML, FormatMarkdown:
+		read := markdownParagraphs
+		if f == FormatHTML {
+			read = func(text, name string) ([]paragraph, map[string]string, error) { return htmlParagraphs(text, name, 0) }
+		}
+		paras, meta, err := read(text, name)
+		if err == nil && len(paras) == 0 {
+			err = &ParseError{File: name, Offset: -1, Err: fmt.Errorf("%w: no readable text in the %s", ErrSyntax, f)}
+		}
 		return paras, meta, err
-	case FormatMarkdown:
-		return markdownParagraphs(text, name)
 	default:
 		return textParagraphs(text), nil, nil
 	}

@@ -1,0 +1,263 @@
+package corpus
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// markdownParagraphs reads Markdown with optional YAML front matter (a
+// Jekyll post). Front matter between --- lines becomes metadata: every
+// "key: value" line, with title, date and url normalised (url is taken from
+// url, from, source, link, permalink or canonical_url). In the body, ATX and
+// setext headings are Title paragraphs, list items and block quotes are
+// paragraphs, fenced code is skipped, inline markup (emphasis, code spans,
+// links, inline tags) is stripped to its text, image alt texts are Caption
+// paragraphs, and HTML blocks (a line starting with a tag or comment, to the
+// next blank line) are read by the HTML reader.
+func markdownParagraphs(text, name string) ([]paragraph, map[string]string, error) {
+	meta, bodyStart, err := frontMatter(text, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	m := &mdReader{input: text, name: name, meta: meta}
+	if err := m.read(bodyStart); err != nil {
+		return nil, nil, err
+	}
+	if len(m.meta) == 0 {
+		m.meta = nil
+	}
+	return m.paras, m.meta, nil
+}
+
+// urlKeys are front matter keys that hold the article's source address.
+var urlKeys = []string{"url", "from", "source", "source_url", "link", "permalink", "canonical_url", "canonical", "original"}
+
+// frontMatter parses YAML front matter at the start of text: flat
+// "key: value" pairs, values unquoted; nested YAML is kept as written. It
+// returns the metadata and the offset where the body starts.
+func frontMatter(text, name string) (map[string]string, int, error) {
+	start := 0
+	if strings.HasPrefix(text, "\ufeff") {
+		start = len("\ufeff")
+	}
+	first, next := lineAt(text, start)
+	if strings.TrimRight(first, " \t") != "---" {
+		return map[string]string{}, 0, nil
+	}
+	meta := map[string]string{}
+	lineNo := 1
+	for pos := next; pos < len(text); {
+		line, after := lineAt(text, pos)
+		lineNo++
+		t := strings.TrimRight(line, " \t")
+		if t == "---" || t == "..." {
+			for _, k := range urlKeys {
+				if v := meta[k]; v != "" && meta["url"] == "" && strings.Contains(v, "://") {
+					meta["url"] = v
+				}
+			}
+			return meta, after, nil
+		}
+		if k, v, ok := strings.Cut(line, ":"); ok && k != "" && !strings.HasPrefix(k, " ") && !strings.HasPrefix(k, "#") {
+			meta[strings.ToLower(strings.TrimSpace(k))] = unquoteYAML(strings.TrimSpace(v))
+		}
+		pos = after
+	}
+	return nil, 0, &ParseError{File: name, Line: 1, Offset: int64(start),
+		Err: fmt.Errorf("%w: front matter opened with --- is never closed", ErrSyntax)}
+}
+
+func unquoteYAML(v string) string {
+	if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
+		inner := v[1 : len(v)-1]
+		if v[0] == '"' {
+			inner = strings.NewReplacer(`\"`, `"`, `\\`, `\`, `\n`, "\n", `\t`, "\t").Replace(inner)
+		} else {
+			inner = strings.ReplaceAll(inner, "''", "'")
+		}
+		return inner
+	}
+	return v
+}
+
+// lineAt returns the line starting at pos, without its terminator, and the
+// offset of the next line.
+func lineAt(text string, pos int) (string, int) {
+	i := strings.IndexByte(text[pos:], '\n')
+	if i < 0 {
+		return strings.TrimSuffix(text[pos:], "\r"), len(text)
+	}
+	return strings.TrimSuffix(text[pos:pos+i], "\r"), pos + i + 1
+}
+
+type mdReader struct {
+	input string
+	name  string
+	meta  map[string]string
+	textBuilder
+	paras    []paragraph
+	captions []paragraph // image alt texts of the current paragraph
+}
+
+var (
+	atxHeading   = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+|$)`)
+	setextLine   = regexp.MustCompile(`^ {0,3}(?:=+|-+)[ \t]*$`)
+	thematic     = regexp.MustCompile(`^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	listItem     = regexp.MustCompile(`^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+`)
+	blockQuote   = regexp.MustCompile(`^ {0,3}>[ \t]?`)
+	fence        = regexp.MustCompile("^ {0,3}(```+|~~~+)")
+	htmlBlock    = regexp.MustCompile(`^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*[\s/>]|[A-Za-z][A-Za-z0-9-]*$|/[A-Za-z]|!--|!DOCTYPE|\?)`)
+	inlineMarkup = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]|<!--.*?-->|</?[A-Za-z][^<>]*>|<https?://[^>]*>|\*\*|__|\*|` + "`+")
+)
+
+func (m *mdReader) read(pos int) error {
+	inFence := ""
+	for pos < len(m.input) {
+		line, next := lineAt(m.input, pos)
+		switch {
+		case inFence != "":
+			if strings.HasPrefix(strings.TrimSpace(line), inFence) {
+				inFence = ""
+			}
+		case fence.MatchString(line):
+			m.flush("")
+			inFence = fence.FindStringSubmatch(line)[1]
+		case strings.TrimFunc(line, isSpace) == "":
+			m.flush("")
+		case setextLine.MatchString(line) && m.cur.text != "":
+			m.flush(Title)
+		case thematic.MatchString(line):
+			m.flush("")
+		case htmlBlock.MatchString(line):
+			m.flush("")
+			end := htmlBlockEnd(m.input, pos, next)
+			paras, meta, err := htmlParagraphs(m.input[pos:end], m.name, pos)
+			if err != nil {
+				return err
+			}
+			m.paras = append(m.paras, paras...)
+			for k, v := range meta {
+				if m.meta[k] == "" {
+					m.meta[k] = v
+				}
+			}
+			next = end
+		default:
+			m.textLine(line, pos)
+		}
+		pos = next
+	}
+	m.flush("")
+	return nil
+}
+
+// htmlBlockEnd returns where the HTML block whose first line starts at pos
+// (and ends at next) ends: after the line that closes a comment that opens
+// it, else at the next blank line (CommonMark's HTML block rules 2 and 6).
+func htmlBlockEnd(input string, pos, next int) int {
+	if first, _ := lineAt(input, pos); strings.HasPrefix(strings.TrimSpace(first), "<!--") {
+		if i := strings.Index(input[pos:], "-->"); i >= 0 {
+			_, after := lineAt(input, pos+i)
+			return after
+		}
+		return len(input)
+	}
+	end := next
+	for end < len(input) {
+		l, n := lineAt(input, end)
+		if strings.TrimFunc(l, isSpace) == "" {
+			break
+		}
+		end = n
+	}
+	return end
+}
+
+// textLine adds one line of Markdown prose at offset pos.
+func (m *mdReader) textLine(line string, pos int) {
+	kind := Kind("")
+	at := 0
+	if loc := atxHeading.FindStringIndex(line); loc != nil {
+		m.flush("")
+		kind, at = Title, loc[1]
+		line = line[:at] + strings.TrimRight(strings.TrimRight(line[at:], " \t"), "#")
+	} else {
+		for {
+			if loc := blockQuote.FindStringIndex(line[at:]); loc != nil {
+				at += loc[1]
+				continue
+			}
+			if loc := listItem.FindStringIndex(line[at:]); loc != nil {
+				m.flush("")
+				at += loc[1]
+				continue
+			}
+			break
+		}
+	}
+	if m.cur.text != "" {
+		prev, _ := utf8.DecodeLastRuneInString(m.cur.text)
+		first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(line[at:], isSpace))
+		if !isHan(prev) || !isHan(first) { // Chinese lines join without a space
+			m.addSpace(pos-1, 1)
+		}
+	}
+	m.inline(line[at:], pos+at)
+	if kind != "" {
+		m.flush(kind)
+	}
+}
+
+// inline appends Markdown inline text, stripping markup; s starts at offset
+// pos of the input.
+func (m *mdReader) inline(s string, pos int) {
+	last := 0
+	add := func(from, to int) {
+		seg := s[from:to]
+		for len(seg) > 0 {
+			i := strings.IndexFunc(seg, isSpace)
+			if i < 0 {
+				m.appendPart(seg, pos+to-len(seg), len(seg))
+				return
+			}
+			m.appendPart(seg[:i], pos+to-len(seg), i)
+			j := i
+			for j < len(seg) {
+				r, size := utf8.DecodeRuneInString(seg[j:])
+				if !isSpace(r) {
+					break
+				}
+				j += size
+			}
+			m.addSpace(pos+to-len(seg)+i, j-i)
+			seg = seg[j:]
+		}
+	}
+	for _, loc := range inlineMarkup.FindAllStringSubmatchIndex(s, -1) {
+		add(last, loc[0])
+		switch {
+		case loc[2] >= 0: // image: its alt text is a caption
+			if alt := strings.TrimSpace(s[loc[2]:loc[3]]); utf8.RuneCountInString(alt) >= minAltRunes {
+				m.captions = append(m.captions, paragraph{text: alt, start: pos + loc[2], kind: Caption})
+			}
+		case loc[4] >= 0:
+			add(loc[4], loc[5])
+		case loc[6] >= 0:
+			add(loc[6], loc[7])
+		}
+		last = loc[1]
+	}
+	add(last, len(s))
+}
+
+// flush ends the current paragraph, giving it kind (or none).
+func (m *mdReader) flush(kind Kind) {
+	if p, ok := m.take(); ok {
+		p.kind = kind
+		m.paras = append(m.paras, p)
+	}
+	m.paras = append(m.paras, m.captions...)
+	m.captions = nil
+}
