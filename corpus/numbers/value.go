@@ -185,7 +185,8 @@ func WithYear(vs []Value, year int) []Value {
 //   - dates: every part stated on both sides is equal, and zh states no part
 //     en leaves out except the year (6月17日 ↔ June 17, 2025; 2025年6月17日 ↔
 //     June 17); a Date with day and year matches en's Weekday of that date;
-//     a Year matches a Date of that year;
+//     a Year matches a Date of that year; a day alone (17日) matches the
+//     ordinal or number (the 17th);
 //   - times: equal hour (modulo 12 when either side lacks AM/PM) and minute.
 func Match(zh, en Value) bool {
 	switch zh.Kind {
@@ -193,6 +194,9 @@ func Match(zh, en Value) bool {
 		switch en.Kind {
 		case Date:
 			return matchDate(zh, en)
+		case Ordinal, Number:
+			// 17日 ↔ "on the 17th"
+			return zh.Year == 0 && zh.Month == 0 && sameNum(float64(zh.Day), en.Num)
 		case Weekday:
 			wd, ok := WeekdayOf(zh)
 			return ok && wd == en.Weekday

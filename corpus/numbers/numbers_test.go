@@ -1,0 +1,264 @@
+package numbers
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// keys returns the keys of vs joined by spaces, approximate values marked ~.
+func keys(vs []Value) string {
+	var ks []string
+	for _, v := range vs {
+		k := v.Key()
+		if v.Approx {
+			k = "~" + k
+		}
+		ks = append(ks, k)
+	}
+	return strings.Join(ks, " ")
+}
+
+func TestChinese(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"12万", "number:120000"},
+		{"681億港元", "number:68100000000"},
+		{"1.2万亿元", "number:1200000000000"},
+		{"三千五百人", "number:3500"},
+		{"三千五", "number:3500"},
+		{"一万二", "number:12000"},
+		{"两名记者", "number:2"},
+		{"二〇二五年", "year:2025"},
+		{"一九四九年十月一日", "date:1949-10-01"},
+		{"2025年6月17日", "date:2025-06-17"},
+		{"６月１７日", "date:-06-17"},
+		{"6月17日至19日", "date:-06-17 date:--19"},
+		{"17日", "date:--17"},
+		{"2016年", "year:2016"},
+		{"3年", "number:3"},
+		{"三个月", "number:3"},
+		{"3月份", "date:-03"},
+		{"1至5月", "date:-01 date:-05"},
+		{"百分之五", "percent:5"},
+		{"百分之三点五", "percent:3.5"},
+		{"6.5%", "percent:6.5"},
+		{"3至5%", "percent:3 percent:5"},
+		{"2至3个百分点", "percent:2 percent:3"},
+		{"3到5万元", "number:30000 number:50000"},
+		{"第二届", "ordinal:2"},
+		{"第十四个五年规划", "ordinal:14 number:5"},
+		{"十九大", "number:19"},
+		{"星期二", "weekday:Tuesday"},
+		{"上周五", "weekday:Friday"},
+		{"下午3时30分", "time:15:30"},
+		{"10时", "time:10:00/12"},
+		{"30多万", "~number:300000"},
+		{"近30%", "~percent:30"},
+		{"1,200.5吨", "number:1200.5"},
+		{"两倍", "number:2"},
+		// Not numbers.
+		{"一带一路", ""},
+		{"统一", ""},
+		{"一些国家", ""},
+		{"一个重要", ""},
+		{"十分重要", ""},
+		{"万一", ""},
+		{"千万不要", ""},
+		{"几十个", ""},
+		{"五四运动", ""},
+		{"两国关系", ""},
+		{"百姓", ""},
+		{"一周", ""},
+		{"三峡", ""},
+		{"十四五", "number:14"},
+	}
+	for _, tt := range tests {
+		if got := keys(Chinese(tt.in)); got != tt.want {
+			t.Errorf("Chinese(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestEnglish(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"120,000", "number:120000"},
+		{"HK$68.1 billion", "number:68100000000"},
+		{"1.2 trillion yuan", "number:1200000000000"},
+		{"5bn", "number:5000000000"},
+		{"twenty-five", "number:25"},
+		{"one hundred and five", "number:105"},
+		{"a million", "number:1000000"},
+		{"two million", "number:2000000"},
+		{"6.5%", "percent:6.5"},
+		{"6.5 percent", "percent:6.5"},
+		{"6.5 per cent", "percent:6.5"},
+		{"3-5 percent", "percent:3 percent:5"},
+		{"between 3 and 5 percent", "percent:3 percent:5"},
+		{"two percentage points", "percent:2"},
+		{"2nd", "ordinal:2"},
+		{"second", "ordinal:2"},
+		{"twenty-first", "ordinal:21"},
+		{"June 17, 2025", "date:2025-06-17"},
+		{"17 June 2025", "date:2025-06-17"},
+		{"2025-06-17", "date:2025-06-17"},
+		{"June 17", "date:-06-17"},
+		{"June 17-19", "date:-06-17 date:-06-19"},
+		{"Jan. 5", "date:-01-05"},
+		{"in May", "date:-05"},
+		{"you may go", ""},
+		{"June 2025", "date:2025-06"},
+		{"the 1990s", "year:1990"},
+		{"in 2016", "year:2016"},
+		{"Tuesday", "weekday:Tuesday"},
+		{"3:30 p.m.", "time:15:30"},
+		{"10 a.m.", "time:10:00"},
+		{"about 30", "~number:30"},
+		{"G20", "number:20"},
+		{"twice", "number:2"},
+	}
+	for _, tt := range tests {
+		if got := keys(English(tt.in)); got != tt.want {
+			t.Errorf("English(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestMatch is the zh↔en table: every number read from the Chinese must
+// have a counterpart read from the English (and no counterpart in the
+// negative cases).
+func TestMatch(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		zh, en string
+		year   int // document year for dates without one (0: none)
+		want   bool
+	}{
+		{"12万", "120,000", 0, true},
+		{"12万", "0.12 million", 0, true},
+		{"681億港元", "HK$68.1 billion", 0, true},
+		{"1.2万亿元", "1.2 trillion yuan", 0, true},
+		{"3500亿美元", "350 billion U.S. dollars", 0, true},
+		{"三千五百人", "3,500 people", 0, true},
+		{"两名记者", "two reporters", 0, true},
+		{"三股势力", "the three evil forces", 0, true},
+		{"百分之五", "5 percent", 0, true},
+		{"6.5%", "6.5 percent", 0, true},
+		{"6.5%", "6.5 per cent", 0, true},
+		{"增长6.5%", "grew 6.5", 0, false},
+		{"3至5%", "3-5 percent", 0, true},
+		{"3至5%", "between 3 and 5 percent", 0, true},
+		{"1至5月", "January-May", 0, true},
+		{"第二届", "the second", 0, true},
+		{"第二届", "the 2nd", 0, true},
+		{"第三届", "the second", 0, false},
+		{"十九大", "the 19th CPC National Congress", 0, true},
+		{"2025年6月17日", "June 17, 2025", 0, true},
+		{"2025年6月17日", "17 June 2025", 0, true},
+		{"2025年6月17日", "2025-06-17", 0, true},
+		{"2025年6月17日", "June 17", 0, true},
+		{"6月17日", "June 17, 2025", 0, true},
+		{"6月17日", "June 18", 0, false},
+		{"6月17日", "Tuesday", 2025, true},
+		{"6月17日", "Wednesday", 2025, false},
+		{"6月17日", "Tuesday", 0, false},
+		{"2025年6月17日", "Tuesday", 0, true},
+		{"17日", "on the 17th", 0, true},
+		{"2016年", "2016", 0, true},
+		{"2016年", "in 2017", 0, false},
+		{"2016年", "March 2016", 0, true},
+		{"12.35亿", "1.24 billion", 0, true},
+		{"12.35亿", "1.3 billion", 0, false},
+		{"30多万", "more than 300,000", 0, true},
+		{"下午3时", "3 p.m.", 0, true},
+		{"10时30分", "10:30 a.m.", 0, true},
+		{"星期二", "Tuesday", 0, true},
+		{"两次", "twice", 0, true},
+		{"二十国集团", "G20", 0, true},
+		{"12万", "12,000", 0, false},
+	}
+	for _, tt := range tests {
+		zh := Chinese(tt.zh)
+		if tt.year != 0 {
+			zh = WithYear(zh, tt.year)
+		}
+		en := English(tt.en)
+		if len(zh) == 0 {
+			t.Errorf("Chinese(%q) read nothing", tt.zh)
+			continue
+		}
+		got := true
+		for _, z := range zh {
+			found := false
+			for _, e := range en {
+				if Match(z, e) {
+					found = true
+				}
+			}
+			got = got && found
+		}
+		if got != tt.want {
+			t.Errorf("Match(%q → %s, %q → %s) = %v, want %v", tt.zh, keys(zh), tt.en, keys(en), got, tt.want)
+		}
+	}
+}
+
+func TestKeyEqual(t *testing.T) {
+	t.Parallel()
+	pairs := [][2]string{
+		{"12万", "120,000"},
+		{"1.2万亿", "1.2 trillion"},
+		{"6月17日", "June 17"},
+		{"6.5%", "6.5 per cent"},
+		{"第二", "2nd"},
+	}
+	for _, p := range pairs {
+		zh, en := Chinese(p[0]), English(p[1])
+		if len(zh) != 1 || len(en) != 1 || zh[0].Key() != en[0].Key() {
+			t.Errorf("keys of %q (%s) and %q (%s) differ", p[0], keys(zh), p[1], keys(en))
+		}
+	}
+}
+
+func TestSpans(t *testing.T) {
+	t.Parallel()
+	s := "据新华社北京6月17日电，今年前5个月进出口增长3.5%。"
+	for _, v := range Chinese(s) {
+		if s[v.Start:v.End] != v.Text {
+			t.Errorf("span %d:%d = %q, Text %q", v.Start, v.End, s[v.Start:v.End], v.Text)
+		}
+	}
+	if got, want := keys(Chinese(s)), "date:-06-17 number:5 percent:3.5"; got != want {
+		t.Errorf("Chinese(%q) = %q, want %q", s, got, want)
+	}
+}
+
+func TestWeekdayOf(t *testing.T) {
+	t.Parallel()
+	wd, ok := WeekdayOf(Value{Kind: Date, Year: 2025, Month: 6, Day: 17})
+	if !ok || wd != time.Tuesday {
+		t.Errorf("WeekdayOf(2025-06-17) = %v, %v; want Tuesday", wd, ok)
+	}
+	if _, ok := WeekdayOf(Value{Kind: Date, Year: 2025, Month: 2, Day: 30}); ok {
+		t.Error("WeekdayOf(2025-02-30) succeeded")
+	}
+}
+
+func ExampleChinese() {
+	for _, v := range Chinese("2025年6月17日，进出口总值12万亿元，增长3.5%。") {
+		fmt.Println(v.Text, v.Key())
+	}
+	// Output:
+	// 2025年6月17日 date:2025-06-17
+	// 12万亿 number:12000000000000
+	// 3.5% percent:3.5
+}
+
+func ExampleMatch() {
+	zh := Chinese("681億港元")[0]
+	en := English("HK$68.1 billion")[0]
+	fmt.Println(Match(zh, en))
+	// Output: true
+}
