@@ -714,29 +714,20 @@ func (z *zhReader) ordinal(i int) bool {
 	return true
 }
 
+var zhWeekdays = map[rune]time.Weekday{
+	'一': time.Monday, '二': time.Tuesday, '三': time.Wednesday, '四': time.Thursday,
+	'五': time.Friday, '六': time.Saturday, '日': time.Sunday, '天': time.Sunday,
+}
+
 // weekday reads 星期二, 礼拜天, 周五 with the day character at j.
 func (z *zhReader) weekday(i, j int) bool {
 	r, n := at(z.s, j)
-	var wd time.Weekday
-	switch r {
-	case '一':
-		wd = time.Monday
-	case '二':
-		wd = time.Tuesday
-	case '三':
-		wd = time.Wednesday
-	case '四':
-		wd = time.Thursday
-	case '五':
-		wd = time.Friday
-	case '六':
-		wd = time.Saturday
-	case '日', '天':
-		if r == '天' && !strings.HasPrefix(z.s[i:], "星期") && !strings.HasPrefix(z.s[i:], "礼拜") {
-			return false
-		}
-		wd = time.Sunday
-	default:
+	wd, ok := zhWeekdays[r]
+	if !ok {
+		return false
+	}
+	// 天 for Sunday only after 星期 or 礼拜 (周天 is not said; 每周天 is not a day).
+	if r == '天' && !strings.HasPrefix(z.s[i:], "星期") && !strings.HasPrefix(z.s[i:], "礼拜") {
 		return false
 	}
 	// 周一 but not 周一年 or a numeral run such as 周三十 (a name).

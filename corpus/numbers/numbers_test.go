@@ -74,9 +74,14 @@ func TestChinese(t *testing.T) {
 		{"三峡", ""},
 		{"十四五", "number:14"},
 	}
+	checkReader(t, "Chinese", Chinese, tests)
+}
+
+func checkReader(t *testing.T, name string, read func(string) []Value, tests []struct{ in, want string }) {
+	t.Helper()
 	for _, tt := range tests {
-		if got := keys(Chinese(tt.in)); got != tt.want {
-			t.Errorf("Chinese(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := keys(read(tt.in)); got != tt.want {
+			t.Errorf("%s(%q) = %q, want %q", name, tt.in, got, tt.want)
 		}
 	}
 }
@@ -119,11 +124,7 @@ func TestEnglish(t *testing.T) {
 		{"G20", "number:20"},
 		{"twice", "number:2"},
 	}
-	for _, tt := range tests {
-		if got := keys(English(tt.in)); got != tt.want {
-			t.Errorf("English(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	checkReader(t, "English", English, tests)
 }
 
 // TestMatch is the zh↔en table: every number read from the Chinese must
