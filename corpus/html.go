@@ -119,7 +119,7 @@ func (h *htmlReader) read() error {
 			case h.inTitle:
 				h.title.Write(z.Text())
 			case h.skip == 0:
-				h.addText(string(raw), string(z.Text()), h.base+start)
+				h.addText(string(raw), h.base+start)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			h.startTag(z, tt == html.SelfClosingTagToken, start, pos)
@@ -241,50 +241,51 @@ func (h *htmlReader) kind() Kind {
 	return ""
 }
 
-// addText appends a text token to the current paragraph, collapsing white
-// space. raw is the token as written and text its decoded form; src is the
-// offset of raw in the decoded input.
-func (h *htmlReader) addText(raw, text string, src int) {
+// entity matches a character reference in raw HTML text.
+var entity = regexp.MustCompile(`&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)`)
+
+// addText appends a raw text token at offset src of the input to the current
+// paragraph: white space collapsed, character references decoded, and every
+// piece mapped back to its source bytes.
+func (h *htmlReader) addText(raw string, src int) {
 	if h.cur.text == "" {
 		h.cur.kind = h.kind()
 	}
-	if raw != text {
-		// Entities or newline conversion: map the token as a whole.
-		collapsed := strings.Join(strings.FieldsFunc(text, isSpace), " ")
-		if collapsed == "" {
-			h.addSpace(src, len(raw))
-			return
+	last := 0
+	for _, loc := range entity.FindAllStringIndex(raw, -1) {
+		ref := raw[loc[0]:loc[1]]
+		dec := html.UnescapeString(ref)
+		if dec == ref {
+			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(text); isSpace(r) {
-			h.addSpace(src, 0)
+		h.addVerbatim(raw[last:loc[0]], src+last)
+		if strings.TrimFunc(dec, isSpace) == "" {
+			h.addSpace(src+loc[0], len(ref))
+		} else {
+			h.appendPart(dec, src+loc[0], len(ref))
 		}
-		h.appendPart(collapsed, src, len(raw))
-		if r, _ := utf8.DecodeLastRuneInString(text); isSpace(r) {
-			h.addSpace(src+len(raw), 0)
-		}
-		return
+		last = loc[1]
 	}
+	h.addVerbatim(raw[last:], src+last)
+}
+
+// addVerbatim appends text found at offset src, collapsing white space.
+func (b *textBuilder) addVerbatim(text string, src int) {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		space := isSpace(r)
 		j := i + size
-		if isSpace(r) {
-			for j < len(text) {
-				r, size := utf8.DecodeRuneInString(text[j:])
-				if !isSpace(r) {
-					break
-				}
-				j += size
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if isSpace(r) != space {
+				break
 			}
-			h.addSpace(src+i, j-i)
+			j += size
+		}
+		if space {
+			b.addSpace(src+i, j-i)
 		} else {
-			for j < len(text) {
-				r, size := utf8.DecodeRuneInString(text[j:])
-				if isSpace(r) {
-					break
-				}
-				j += size
-			}
-			h.appendPart(text[i:j], src+i, j-i)
+			b.appendPart(text[i:j], src+i, j-i)
 		}
 		i = j
 	}

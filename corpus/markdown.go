@@ -214,27 +214,7 @@ func (m *mdReader) textLine(line string, pos int) {
 // pos of the input.
 func (m *mdReader) inline(s string, pos int) {
 	last := 0
-	add := func(from, to int) {
-		seg := s[from:to]
-		for len(seg) > 0 {
-			i := strings.IndexFunc(seg, isSpace)
-			if i < 0 {
-				m.appendPart(seg, pos+to-len(seg), len(seg))
-				return
-			}
-			m.appendPart(seg[:i], pos+to-len(seg), i)
-			j := i
-			for j < len(seg) {
-				r, size := utf8.DecodeRuneInString(seg[j:])
-				if !isSpace(r) {
-					break
-				}
-				j += size
-			}
-			m.addSpace(pos+to-len(seg)+i, j-i)
-			seg = seg[j:]
-		}
-	}
+	add := func(from, to int) { m.addVerbatim(s[from:to], pos+from) }
 	for _, loc := range inlineMarkup.FindAllStringSubmatchIndex(s, -1) {
 		add(last, loc[0])
 		switch {

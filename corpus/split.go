@@ -46,7 +46,9 @@ func splitParagraph(text string, lang Lang, preset Kind) []Sentence {
 	}
 	classify(out, lang, preset)
 	for i := range out {
-		out[i].Clauses = clauseSpans(out[i].Text)
+		if out[i].Kind != Metadata {
+			out[i].Clauses = clauseSpans(out[i].Text)
+		}
 	}
 	return out
 }
@@ -130,9 +132,11 @@ const (
 	maxTitleWordsEN = 25
 )
 
-// looksTitle reports a short line without a sentence end mark.
+// looksTitle reports a short line without a sentence end mark (nor a
+// colon or comma that leads into more text).
 func looksTitle(text string, lang Lang) bool {
-	if endsSentence(text) || DetectLang(text) == "" {
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if endsSentence(text) || strings.ContainsRune("：:，,、—-", last) || DetectLang(text) == "" {
 		return false
 	}
 	if lang == Chinese {
@@ -181,7 +185,8 @@ func isMetadata(text string, lang Lang) bool {
 			// 记者：您怎么看？ is an interview question, not a byline.
 			return strings.Contains(text, "|") || !strings.ContainsAny(text, "。？！?!")
 		}
-		return strings.Count(text, "|") >= 2 && len(metaFieldZH.FindAllStringIndex(text, -1)) >= 2
+		return len(metaFieldZH.FindAllStringIndex(text, -1)) >= 2 &&
+			(strings.Count(text, "|") >= 2 || !strings.ContainsAny(text, "。？！?!"))
 	}
 	if metaEN.MatchString(text) {
 		return len(strings.Fields(text)) <= 20 || strings.Contains(text, "|")
@@ -221,8 +226,8 @@ func metadataPrefix(text string, lang Lang) int {
 		return 0
 	}
 	fields := metaFieldZH.FindAllStringIndex(text, -1)
-	if len(fields) == 0 {
-		return 0
+	if len(fields) < 2 {
+		return 0 // 记者：您怎么看？ is an interview, not a glued byline
 	}
 	last := fields[len(fields)-1]
 	value := text[last[1]:]

@@ -207,24 +207,29 @@ func trailingCredit(s string) bool {
 // pairs holds the byte ranges of matched brackets and quotes, from the
 // opening mark to the closing one; no sentence ends inside them except right
 // before the closing mark.
-type pairs [][2]int
+type pairs []pair
+
+type pair struct {
+	open, close int  // offsets of the opening and the closing mark
+	quote       bool // quotation marks, not brackets
+}
 
 func (p pairs) inside(i int) bool {
 	for _, r := range p {
-		if i > r[0] && i < r[1] {
+		if i > r.open && i < r.close {
 			return true
 		}
 	}
 	return false
 }
 
-// closesAt reports whether offset j, after an end mark inside a pair, is
-// (after white space) the closing mark of that pair: “……。” ends where the
-// quote does.
+// closesAt reports whether offset j, after an end mark inside a quotation,
+// is (after white space) the closing mark of that quotation: “……。” ends
+// where the quote does, but 《……？》 and （……。） go on.
 func (p pairs) closesAt(s string, j int) bool {
 	j = skipSpaces(s, j)
 	for _, r := range p {
-		if r[1] == j {
+		if r.quote && r.close == j {
 			return true
 		}
 	}
@@ -255,7 +260,7 @@ func matchedPairs(s string) pairs {
 			for k := len(stack) - 1; k >= 0; k-- {
 				if opens(stack[k].r, r) {
 					if i-stack[k].at <= maxProtected {
-						out = append(out, [2]int{stack[k].at, i})
+						out = append(out, pair{stack[k].at, i, strings.ContainsRune("”」』", r)})
 					}
 					stack = stack[:k]
 					break
@@ -270,7 +275,7 @@ func matchedPairs(s string) pairs {
 				continue
 			}
 			if i-lastStraight <= maxProtected {
-				out = append(out, [2]int{lastStraight, i})
+				out = append(out, pair{lastStraight, i, true})
 			}
 			lastStraight = -1
 		}
