@@ -226,3 +226,37 @@ func shot(t *testing.T, ctx context.Context, dir, name, copyTo string) {
 		}
 	}
 }
+
+func TestBrowserConcordance(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped under -short")
+	}
+	ctx := newBrowser(t)
+	dir := t.TempDir()
+	c := Concord(concordPairs, "三股势力", ConcordOptions{})
+	f, err := os.Create(filepath.Join(dir, "concord.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteConcordance(f, concordPairs, c, Summary{}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	do(t, ctx, chromedp.Navigate("file://"+f.Name()), chromedp.WaitVisible(chromedp.CSS(`body[data-ready]`)))
+	if n := eval[int](t, ctx, `document.querySelectorAll("#rows .row").length`); n != 6 {
+		t.Errorf("%d rows, want 6", n)
+	}
+	if got := eval[string](t, ctx, `document.querySelector("#rows .zh mark.q").textContent + "|" + document.querySelector("#rows .en mark.r").textContent`); got != "三股势力|terrorism, separatism and extremism" {
+		t.Errorf("first row marks %q", got)
+	}
+	if got := eval[string](t, ctx, `document.title`); got != c.Summary() {
+		t.Errorf("title %q, want %q", got, c.Summary())
+	}
+	// Hiding the first group leaves the other.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`.chip.group[data-group="0"]`)))
+	if n := eval[int](t, ctx, `document.querySelectorAll("#rows .row").length`); n != 2 {
+		t.Errorf("after hiding the first group: %d rows, want 2", n)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(`.chip.group[data-group="0"]`)))
+	shot(t, ctx, dir, "concord.png", "/tmp/report-shot-concord.png")
+}

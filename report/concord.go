@@ -32,7 +32,8 @@ import (
 // frequent with the term and rare without it. Ties go to the longer
 // candidate, so "terrorism, separatism and extremism" beats "separatism"
 // when they always occur together. A candidate must be over-represented
-// (a/M > b/R) and occur in at least MinPairs matching pairs.
+// (a/M > b/R), hold the term in at least minPrecision of its pairs
+// (a/(a+b)), and occur in at least MinPairs matching pairs.
 //
 // Renderings are assigned greedily: the best candidate takes every matching
 // pair that holds it, the scores are recomputed on the pairs left, and so on
@@ -86,6 +87,11 @@ type ConcordOptions struct {
 	// (default 2).
 	MinPairs int
 }
+
+// minPrecision is the least share of a rendering's pairs that must hold the
+// term: "time" in "from time to time" may co-occur with a term twice by
+// chance, but it occurs in many other pairs too.
+const minPrecision = 0.3
 
 // Candidate n-gram lengths.
 const (
@@ -210,7 +216,7 @@ func Concord(pairs []Pair, term string, opt ConcordOptions) *Concordance {
 				continue
 			}
 			b := inR[key]
-			if R > 0 && float64(a)/float64(M) <= float64(b)/float64(R) {
+			if R > 0 && float64(a)/float64(M) <= float64(b)/float64(R) || float64(a) < minPrecision*float64(a+b) {
 				continue
 			}
 			score := float64(a) / float64(left) * float64(a) / float64(a+b)

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestConcordCLI(t *testing.T) {
+	t.Parallel()
+	const corpus = "../../testdata/report/concord.tsv"
+	code, out, stderr := runCLI(t, "", "concord", "三股势力", corpus)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	first, _, _ := strings.Cut(out, "\n")
+	if want := "三股势力: terrorism, separatism and extremism (4), three evil forces (2)"; first != want {
+		t.Errorf("first line %q, want %q", first, want)
+	}
+	if !strings.Contains(out, "«三股势力»") || !strings.Contains(out, "«terrorism, separatism and extremism»") {
+		t.Errorf("marks missing:\n%s", out)
+	}
+
+	code, out, stderr = runCLI(t, "", "concord", "--format", "json", "三股势力", corpus)
+	if code != ExitOK {
+		t.Fatalf("json: exit %d: %s", code, stderr)
+	}
+	var v struct {
+		Side   string
+		Groups []struct {
+			Rendering string
+			Count     int
+		}
+		Hits []struct {
+			ZH, EN         string
+			TermSpans      [][2]int `json:"term_spans"`
+			RenderingSpans [][2]int `json:"rendering_spans"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatalf("json: %v\n%s", err, out)
+	}
+	if v.Side != "zh" || len(v.Groups) != 2 || v.Groups[1].Rendering != "three evil forces" || len(v.Hits) != 6 {
+		t.Errorf("json: %+v", v)
+	}
+	h := v.Hits[0]
+	if s := h.TermSpans[0]; h.ZH[s[0]:s[1]] != "三股势力" {
+		t.Errorf("json term span %v of %q", s, h.ZH)
+	}
+
+	html := filepath.Join(t.TempDir(), "c.html")
+	if code, _, stderr := runCLI(t, "", "concord", "--format", "html", "-o", html, "三股势力", corpus); code != ExitOK {
+		t.Fatalf("html: exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(html)
+	if err != nil || !strings.Contains(string(data), "<title>三股势力: terrorism, separatism and extremism (4)") {
+		t.Errorf("html output: %v %.300s", err, data)
+	}
+}
+
+func TestConcordCLIErrors(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{
+		{"concord"},
+		{"concord", "三股势力"},
+		{"concord", "--format", "xml", "三股势力", "x.tsv"},
+		{"concord", "--side", "fr", "三股势力", "x.tsv"},
+		{"concord", "三股势力", "no-such-file.tmx"},
+	} {
+		if code, _, stderr := runCLI(t, "", args...); code != ExitError || stderr == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}
