@@ -14,16 +14,17 @@ const noBack = 255
 
 // scratch holds the DP tables, reused between calls.
 type scratch struct {
-	lo, hi []int32   // band of row i: columns lo[i]..hi[i] inclusive
-	off    []int     // index of (i, lo[i]) in the tables
-	cost   []float64 // best cost to reach the cell
-	back   []uint8   // bead type of the last bead on the best path
-	fwd    []float64 // log-sum of exp(−cost/T) over all paths to the cell
-	bwd    []float64 // the same from the cell to the end
-	pairs  pairCache
-	width  []int32 // per-row half-width while widening
-	cmin   []int32 // per-row range of the path the band is centred on
-	cmax   []int32
+	lo, hi  []int32   // band of row i: columns lo[i]..hi[i] inclusive
+	off     []int     // index of (i, lo[i]) in the tables
+	cost    []float64 // best cost to reach the cell
+	back    []uint8   // bead type of the last bead on the best path
+	fwd     []float64 // log-sum of exp(−cost/T) over all paths to the cell
+	bwd     []float64 // the same from the cell to the end
+	pairs   pairCache
+	width   []int32 // per-row half-width while widening
+	cmin    []int32 // per-row range of the path the band is centred on
+	cmax    []int32
+	widened int // how many times the band was widened (for tests)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -39,13 +40,22 @@ type step struct{ I, J, K int }
 // are long.
 func alignLevel(sc *scorer, s *scratch, band, coarseMax int) []step {
 	n, m := len(sc.f.zl), len(sc.f.el)
-	if n <= coarseMax && m <= coarseMax || n < 4 || m < 4 {
+	if coarseMax >= 0 && (n <= coarseMax && m <= coarseMax || n < 4 || m < 4) {
 		s.setFull(n, m)
 		return s.solve(sc)
 	}
-	csc := newScorer(sc.f.downsample(), sc.types, sc.w)
-	coarse := alignLevel(csc, s, band, coarseMax)
-	s.centre(coarse, n, m, 2)
+	if coarseMax < 0 {
+		// no coarse pass (tests): centre the band on the diagonal
+		diag := make([]step, n)
+		for i := range diag {
+			diag[i] = step{i + 1, (i + 1) * m / n, 0}
+		}
+		s.centre(diag, n, m, 1)
+	} else {
+		csc := newScorer(sc.f.downsample(), sc.types, sc.w)
+		coarse := alignLevel(csc, s, band, coarseMax)
+		s.centre(coarse, n, m, 2)
+	}
 	s.width = resize(s.width, n+1)
 	for i := range s.width {
 		s.width[i] = int32(band)
@@ -143,6 +153,7 @@ func (s *scratch) touches(path []step, n, m int) bool {
 // it and recentres the band on the union of the old centre and the path.
 // With no path (the band could not be crossed), it doubles every width.
 func (s *scratch) widen(path []step, n int) {
+	s.widened++
 	if path == nil {
 		for i := range s.width {
 			s.width[i] *= 2

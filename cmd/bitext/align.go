@@ -1,23 +1,167 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 
 	"github.com/bitext/bitext/align"
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/internal/atomicfile"
 	"github.com/urfave/cli/v2"
 )
 
-// alignCommand is a placeholder until the align command is built.
+// alignFlags are the flags of the align command; batch mode (batch.go)
+// may append its own.
+func alignFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "input", Value: "auto", Usage: "input format: " + formatList() + " (bilingual: one file holding both editions)"},
+		&cli.StringFlag{Name: "format", Value: "beads", Usage: "output format: beads ([zh ids]:[en ids]), tsv (zh, en, type, confidence) or jsonl"},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+		&cli.StringSliceFlag{Name: "dict", Usage: "user dictionary `FILE` (zh<TAB>en per line, e.g. a glossary TSV), repeatable"},
+		&cli.Float64Flag{Name: "min-confidence", Usage: "leave out beads with confidence below `X` (0–1)"},
+		&cli.BoolFlag{Name: "batch", Usage: "align a whole corpus (see batch mode)"},
+	}
+}
+
+// alignCommand aligns one document pair.
 func alignCommand(e *env) *cli.Command {
 	return &cli.Command{
-		Name:  "align",
-		Usage: "(not built yet)",
+		Name:      "align",
+		Usage:     "align the sentences of a Chinese text with its English edition",
+		ArgsUsage: "ZH EN  (or FILE with --input bilingual)",
+		Description: "Prints one bead per line: [zh ids]:[en ids] (0-based sentence numbers), or with\n" +
+			"--format tsv the Chinese text, the English text, the bead type and the confidence.",
+		Flags: alignFlags(),
 		Action: func(c *cli.Context) error {
-			return usageErrorf("align is not built yet")
+			if c.Bool("batch") {
+				return usageErrorf("align: --batch is not available in this build")
+			}
+			return runAlign(e, c)
 		},
 	}
 }
+
+func runAlign(e *env, c *cli.Context) error {
+	format, err := corpus.ParseFormat(c.String("input"))
+	if err != nil {
+		return usageErrorf("align: %v", err)
+	}
+	out := c.String("format")
+	if out != "beads" && out != "tsv" && out != "jsonl" {
+		return usageErrorf("align: unknown --format %q (want beads, tsv or jsonl)", out)
+	}
+	minConf := c.Float64("min-confidence")
+	if minConf < 0 || minConf > 1 {
+		return usageErrorf("align: --min-confidence %v is not between 0 and 1", minConf)
+	}
+	var zh, en *corpus.Document
+	if format == corpus.FormatBilingual {
+		if c.NArg() != 1 {
+			return usageErrorf("align: --input bilingual wants one FILE, got %d arguments", c.NArg())
+		}
+		zh, en, err = corpus.ReadBilingualFile(c.Args().Get(0), corpus.ReadOptions{})
+	} else {
+		if c.NArg() != 2 {
+			return usageErrorf("align: want ZH EN, got %d arguments", c.NArg())
+		}
+		zh, err = corpus.ReadFile(c.Args().Get(0), corpus.ReadOptions{Format: format, Lang: corpus.Chinese})
+		if err == nil {
+			en, err = corpus.ReadFile(c.Args().Get(1), corpus.ReadOptions{Format: format, Lang: corpus.English})
+		}
+	}
+	if err != nil {
+		return withCode(ExitError, err)
+	}
+	for _, d := range []*corpus.Document{zh, en} {
+		if len(d.Sentences) == 0 {
+			return withCode(ExitError, &corpus.ParseError{File: d.Name, Offset: -1, Err: fmt.Errorf("%w: no %s sentences", corpus.ErrEmpty, d.Lang)})
+		}
+	}
+	a, err := newAligner(c)
+	if err != nil {
+		return withCode(ExitError, err)
+	}
+	beads, err := a.Align(zh.Sentences, en.Sentences)
+	if err != nil {
+		return withCode(ExitError, err)
+	}
+	write := func(w io.Writer) error {
+		return writeAlignment(w, out, beads, zh.Sentences, en.Sentences, minConf)
+	}
+	if path := c.String("output"); path != "" {
+		f, err := atomicfile.Create(path)
+		if err != nil {
+			return withCode(ExitError, err)
+		}
+		defer f.Abort()
+		if err := write(f); err != nil {
+			return withCode(ExitError, err)
+		}
+		return f.Commit()
+	}
+	return write(e.stdout)
+}
+
+// beadJSON is one line of --format jsonl.
+type beadJSON struct {
+	ZH         []int   `json:"zh"`
+	EN         []int   `json:"en"`
+	Type       string  `json:"type"`
+	Confidence float64 `json:"confidence"`
+	Cost       float64 `json:"cost"`
+	ZHText     string  `json:"zh_text"`
+	ENText     string  `json:"en_text"`
+}
+
+func writeAlignment(w io.Writer, format string, beads []align.Bead, zh, en []corpus.Sentence, minConf float64) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, b := range beads {
+		if b.Confidence < minConf {
+			continue
+		}
+		zt, et := joinText(zh, b.ZH, ""), joinText(en, b.EN, " ")
+		var err error
+		switch format {
+		case "beads":
+			_, err = fmt.Fprintln(w, align.FormatBead(b))
+		case "tsv":
+			_, err = fmt.Fprintf(w, "%s\t%s\t%s\t%.3f\n", tsvField(zt), tsvField(et), align.TypeOf(b), b.Confidence)
+		case "jsonl":
+			err = enc.Encode(beadJSON{ZH: nonNil(b.ZH), EN: nonNil(b.EN), Type: align.TypeOf(b),
+				Confidence: round3(b.Confidence), Cost: round3(b.Cost), ZHText: zt, ENText: et})
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func joinText(ss []corpus.Sentence, ids []int, sep string) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = ss[id].Text
+	}
+	return strings.Join(parts, sep)
+}
+
+// tsvField keeps a field on one line and free of tabs.
+func tsvField(s string) string {
+	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
+}
+
+func nonNil(ids []int) []int {
+	if ids == nil {
+		return []int{}
+	}
+	return ids
+}
+
+func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
 
 // newAligner configures an aligner from the common flags (--dict).
 func newAligner(c *cli.Context) (*align.Aligner, error) {
@@ -38,6 +182,5 @@ func newAligner(c *cli.Context) (*align.Aligner, error) {
 			a.Lexicon.Merge(l)
 		}
 	}
-	_ = fmt.Sprint
 	return a, nil
 }

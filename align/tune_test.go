@@ -1,0 +1,121 @@
+package align
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/corpus"
+)
+
+// devSet loads a dev set of ../shared/eval (skips when absent).
+type devDoc struct {
+	name   string
+	zh, en []corpus.Sentence
+	gold   []Bead
+}
+
+func loadDev(t testing.TB, set string) []devDoc {
+	t.Helper()
+	dir := filepath.Join("..", "..", "shared", "eval", set)
+	ents, err := os.ReadDir(filepath.Join(dir, "zh"))
+	if err != nil {
+		t.Skipf("no dev set: %v", err)
+	}
+	var docs []devDoc
+	for _, e := range ents {
+		if strings.Contains(e.Name(), ".") {
+			continue
+		}
+		d := devDoc{name: e.Name()}
+		d.zh = readLines(t, filepath.Join(dir, "zh", e.Name()))
+		d.en = readLines(t, filepath.Join(dir, "en", e.Name()))
+		f, err := os.Open(filepath.Join(dir, "gold", e.Name()+".align"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.gold, err = ReadBeads(f, e.Name(), len(d.zh), len(d.en))
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+func readLines(t testing.TB, path string) []corpus.Sentence {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ss []corpus.Sentence
+	for i, l := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		ss = append(ss, corpus.Sentence{Text: l, Para: i})
+	}
+	return ss
+}
+
+// TestTune scores the dev sets with weights from $BITEXT_WEIGHTS (JSON);
+// run with BITEXT_TUNE=1.
+func TestTune(t *testing.T) {
+	if os.Getenv("BITEXT_TUNE") == "" {
+		t.Skip("set BITEXT_TUNE=1")
+	}
+	w := DefaultWeights()
+	if s := os.Getenv("BITEXT_WEIGHTS"); s != "" {
+		if err := json.Unmarshal([]byte(s), &w); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, set := range strings.Split(os.Getenv("BITEXT_TUNE"), ",") {
+		docs := loadDev(t, set)
+		a := &Aligner{Weights: &w, NoLearn: os.Getenv("BITEXT_NOLEARN") != ""}
+		var all Counts
+		for _, d := range docs {
+			pred, err := a.Align(d.zh, d.en)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var c Counts
+			c.Add(d.gold, pred)
+			s := c.Scores()
+			fmt.Printf("%s %s strict %.4f lax %.4f\n", set, d.name, s.FStrict, s.FLax)
+			all.Merge(&c)
+		}
+		s := all.Scores()
+		fmt.Printf("%s ALL strict %.4f lax %.4f  1-0 %d/%d 0-1 %d/%d\n", set, s.FStrict, s.FLax,
+			all.GoldTypeStrict["1-0"], all.GoldType["1-0"], all.GoldTypeStrict["0-1"], all.GoldType["0-1"])
+	}
+}
+
+// TestSimStats prints similarity of gold beads against shifted ones.
+func TestSimStats(t *testing.T) {
+	if os.Getenv("BITEXT_TUNE") == "" {
+		t.Skip("set BITEXT_TUNE=1")
+	}
+	docs := loadDev(t, "mac-dev")
+	w := DefaultWeights()
+	a := &Aligner{}
+	lex := a.lexicon(&w)
+	for _, d := range docs[:2] {
+		f := newFeatures(d.zh, d.en, lex, nil, &w, false)
+		sc := newScorer(f, DefaultTypes, &w)
+		var gs, ns float64
+		n := 0
+		zcov := 0.0
+		for _, b := range d.gold {
+			if len(b.ZH) == 0 || len(b.EN) == 0 || b.EN[len(b.EN)-1]+2 >= len(d.en) {
+				continue
+			}
+			gs += sc.similarity(b.ZH[0], len(b.ZH), b.EN[0], len(b.EN))
+			ns += sc.similarity(b.ZH[0], len(b.ZH), b.EN[0]+2, len(b.EN))
+			zcov += f.zh[b.ZH[0]].total
+			n++
+		}
+		fmt.Printf("%s gold sim %.3f shifted %.3f zh total %.2f\n", d.name, gs/float64(n), ns/float64(n), zcov/float64(n))
+	}
+}
