@@ -16,11 +16,10 @@
 package norm
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/corpus/cedict"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/width"
 )
@@ -59,15 +58,18 @@ func Fold(s string) string {
 	if isFolded(s) {
 		return s
 	}
-	// A transform.Chain keeps state, so each call builds its own.
-	t := transform.Chain(norm.NFKC, width.Fold, runes.Map(unify), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		// Transformers above never fail on valid or invalid UTF-8 input
-		// (invalid bytes pass through as U+FFFD); keep the input if they do.
-		return s
+	// NFKC first, then width folding and quote/dash unification in one
+	// pass: x/text's width.Fold is the rune mapping width.Properties.Folded,
+	// so it composes with unify inside strings.Map (cheaper than a
+	// transform.Chain, which buffers and copies twice).
+	return strings.Map(foldRune, norm.NFKC.String(s))
+}
+
+func foldRune(r rune) rune {
+	if f := width.LookupRune(r).Folded(); f != 0 {
+		r = f
 	}
-	return out
+	return unify(r)
 }
 
 // isFolded is Fold's fast path: a scan without allocation.
@@ -92,7 +94,7 @@ func isFolded(s string) bool {
 		}
 		i += n
 	}
-	return ascii || norm.NFKC.IsNormalString(s)
+	return ascii || norm.NFKC.QuickSpanString(s) == len(s)
 }
 
 // Simplify returns s with Traditional Chinese characters replaced by their
