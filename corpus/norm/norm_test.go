@@ -23,14 +23,8 @@ func TestFold(t *testing.T) {
 		{"ﬁ", "fi"},
 		{"e\u0301", "é"},
 	}
-	for _, tt := range tests {
-		if got := Fold(tt.in); got != tt.want {
-			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-		if got := Fold(Fold(tt.in)); got != Fold(tt.in) {
-			t.Errorf("Fold is not idempotent on %q: %q", tt.in, got)
-		}
-	}
+	checkStrings(t, "Fold", Fold, tests)
+	checkStrings(t, "Fold∘Fold", func(s string) string { return Fold(Fold(s)) }, tests)
 }
 
 func TestFoldNoAlloc(t *testing.T) {
@@ -49,9 +43,15 @@ func TestSimplify(t *testing.T) {
 		{"經濟發展", "经济发展"},
 		{"already simplified 经济", "already simplified 经济"},
 	}
+	checkStrings(t, "Simplify", Simplify, tests)
+}
+
+// checkStrings runs a table of string functions cases.
+func checkStrings(t *testing.T, name string, f func(string) string, tests []struct{ in, want string }) {
+	t.Helper()
 	for _, tt := range tests {
-		if got := Simplify(tt.in); got != tt.want {
-			t.Errorf("Simplify(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := f(tt.in); got != tt.want {
+			t.Errorf("%s(%q) = %q, want %q", name, tt.in, got, tt.want)
 		}
 	}
 }
@@ -188,11 +188,7 @@ func TestTermKey(t *testing.T) {
 		{"  ", ""},
 		{"中文", ""},
 	}
-	for _, tt := range tests {
-		if got := TermKey(tt.in); got != tt.want {
-			t.Errorf("TermKey(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	checkStrings(t, "TermKey", TermKey, tests)
 }
 
 func TestWordsMatchTermKey(t *testing.T) {
