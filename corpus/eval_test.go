@@ -123,3 +123,29 @@ func TestSplitRecoversLineEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitLiterary reports (without a threshold) the same measure on the
+// literary chapters of mac-dev, a genre the splitters were not written for:
+// a check that the rules are general.
+func TestSplitLiterary(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join("..", "..", "shared", "eval", "mac-dev")
+	for _, lang := range []Lang{Chinese, English} {
+		paths, _ := filepath.Glob(filepath.Join(dir, string(lang), "[0-9][0-9][0-9]"))
+		if len(paths) == 0 {
+			t.Skip("mac-dev not available")
+		}
+		var lines []string
+		for _, p := range paths {
+			lines = append(lines, readLines(t, p)...)
+		}
+		sc := scoreSplit(lines, 10, lang)
+		p, r, f := sc.f1()
+		t.Logf("mac-dev %s: %d line ends, precision %.4f recall %.4f F1 %.4f", lang, sc.tp+sc.fn, p, r, f)
+		if testing.Verbose() && os.Getenv("SPLIT_MISSES") != "" {
+			for _, m := range sc.misses {
+				t.Log(m)
+			}
+		}
+	}
+}

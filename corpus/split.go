@@ -156,7 +156,7 @@ func endsSentence(s string) bool {
 
 var (
 	// metaLabelZH starts a metadata line: 发布时间:…, 来源：新华网, 责任编辑:….
-	metaLabelZH = regexp.MustCompile(`^[【\[]?\s*(?:发布时间|发布日期|更新时间|来源|稿源|作者|责任编辑|编辑|原标题|字号|时间|日期|记者|通讯员|审核|校对|实习生|摄影|排版|值班编辑|图片来源)\s*[:：]`)
+	metaLabelZH = regexp.MustCompile(`^[【\[]?\s*(?:发布时间|发布日期|更新时间|来源|稿源|作者|责任编辑|编辑|原标题|字号|时间|日期|记者|通讯员|审核|校对|实习生|排版|值班编辑)\s*[:：]`)
 	// metaFieldZH is one label of a metadata run; the last one's value may
 	// be glued to the text after it.
 	metaFieldZH = regexp.MustCompile(`(?:发布时间|发布日期|更新时间|来源|稿源|作者|责任编辑|编辑|记者|通讯员|审核|校对|实习生|值班编辑)\s*[:：]\s*`)

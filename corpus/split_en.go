@@ -10,9 +10,11 @@ import (
 // kinds (see splitParagraph). Offsets are relative to text and
 // Text == text[Start:End].
 //
-// A sentence ends at . ! ? or an ellipsis followed by white space and then an
-// upper-case letter, a digit or an opening quote or bracket; closing quotes
-// and brackets after the end mark stay with the sentence. A full stop does
+// A sentence ends at . ! ? followed by white space and then an upper-case
+// letter, a digit or an opening quote or bracket; closing quotes and brackets
+// after the end mark stay with the sentence, and a quotation's speech tag
+// ("…?" Wang asked.) stays with it. An ellipsis (... … . . .) ends a sentence
+// only before a closing or opening quote. A full stop does
 // not end a sentence after a title (Mr. Dr. Gen. St. …), before a number
 // after No. or a month (Jan. 5), inside a decimal (3.5), after an initial
 // (J. K. Rowling) or an abbreviation that may end a sentence (U.S. Co. Ltd.
@@ -36,12 +38,16 @@ func enEnds(s string) []int {
 			continue
 		}
 		j := skipEnders(s, i)
-		if protected.inside(i) && !protected.closesAt(s, j) {
+		if protected.inside(i) {
 			i = j
 			continue
 		}
+		ellipsis := r == '…' || j-i >= 3
+		if e := spacedEllipsis(s, i); e > 0 {
+			j, ellipsis = e, true
+		}
 		single := r == '.' && j == i+1
-		if r == '…' || j-i >= 3 && !ellipsisEnds(s, i) {
+		if ellipsis && !ellipsisEnds(s, j-1) {
 			i = j // an ellipsis inside a sentence
 			continue
 		}
@@ -60,12 +66,53 @@ func enEnds(s string) []int {
 		if k >= len(s) {
 			break
 		}
-		if enEndsHere(s, i, k, single, closed) && !trailingCredit(s[j:]) {
+		if enEndsHere(s, i, k, single, closed) && !trailingCredit(s[j:]) && !(closed && speechTag(s[k:])) {
 			ends = append(ends, j)
 		}
 		i = j
 	}
 	return ends
+}
+
+// spacedEllipsis returns the offset after an ellipsis written with spaces
+// (". . ."), or 0 when s[i:] does not start with one.
+func spacedEllipsis(s string, i int) int {
+	n, j := 0, i
+	for j < len(s) && s[j] == '.' {
+		n++
+		j++
+		if j+1 < len(s) && s[j] == ' ' && s[j+1] == '.' {
+			j++
+		}
+	}
+	if n >= 3 && strings.Contains(s[i:j], " ") {
+		return j
+	}
+	return 0
+}
+
+// speechVerbs follow a quotation in a speech tag: …?" Wang asked.
+var speechVerbs = set("said", "says", "asked", "asks", "added", "adds", "replied", "told", "noted", "explained",
+	"stressed", "continued", "shouted", "whispered", "cried", "laughed", "answered", "wrote", "insisted", "declared")
+
+// speechTag reports whether s starts with a speech tag of one to three
+// capitalised words and a speech verb ("Wang asked", "Foreign Minister Wang
+// Yi said"), which stays with the quotation before it.
+func speechTag(s string) bool {
+	words := strings.Fields(s[:min(len(s), 80)])
+	for n, w := range words {
+		if n > 3 {
+			return false
+		}
+		w = strings.TrimRight(w, ".,;:!?")
+		if speechVerbs[w] {
+			return n > 0
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return false
 }
 
 // enEndsHere decides whether the end mark at s[i] (a lone full stop when

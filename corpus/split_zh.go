@@ -9,12 +9,14 @@ import (
 // their kinds (see splitParagraph). Offsets are relative to text and
 // Text == text[Start:End].
 //
-// A sentence ends at 。！？!? (and ｡, ．, a full stop between hanzi) or an
-// ellipsis (…… ⋯ ...), taking along any further end marks and the closing
-// quotes and brackets that follow ("。”" and "？）" end with their closer).
-// It does not end inside a matched 《…》, 〈…〉 or parentheses, nor at a
-// decimal point, nor before a comma, nor where a closing quote is followed by
-// a short speech tag (“……。”他说。 is one sentence). ；;：: only cut clauses
+// A sentence ends at 。！？!? (and ｡, ．, a full stop between hanzi), taking
+// along any further end marks and the closing quotes and brackets that follow
+// ("。”" and "？）" end with their closer, also across a stray space). It
+// does not end inside a matched 《…》, 〈…〉 or parentheses, at a decimal
+// point or in a URL, before a comma, or before a closing photo credit in
+// brackets (。（法新社）). An ellipsis (…… ⋯ ...) ends a sentence only before
+// an end mark or a quote; in news it mostly cuts a list short. Quoted speech
+// of several sentences is split like other text. ；;：: only cut clauses
 // (Sentence.Clauses), never sentences: a Xinhua sentence often runs through
 // several ；.
 func SplitChinese(text string) []Sentence {
@@ -42,7 +44,7 @@ func zhEnds(s string) []int {
 			continue
 		}
 		j := skipEnders(s, i)
-		if protected.inside(i) && !protected.closesAt(s, j) {
+		if protected.inside(i) {
 			i = j
 			continue
 		}
@@ -64,7 +66,8 @@ func zhEnds(s string) []int {
 }
 
 // ellipsisEnds reports whether the ellipsis at s[i] ends a sentence: only
-// when an end mark or a closing quote or bracket follows it (……。 or ……”).
+// when an end mark, a closing quote or bracket, or an opening quote follows
+// it (……。 ……” ……“).
 // In news an ellipsis mostly cuts a list short inside a sentence
 // (飞鸟、绿树、栈道、碧水……范仲淹笔下…), and Chinese–English news corpora keep
 // such sentences whole.
@@ -72,7 +75,7 @@ func ellipsisEnds(s string, i int) bool {
 	j := i
 	for j < len(s) {
 		r, size := utf8.DecodeRuneInString(s[j:])
-		if r != '…' && r != '⋯' && r != '.' {
+		if r != '…' && r != '⋯' && r != '.' && !(r == ' ' && strings.HasPrefix(s[j+1:], ".")) {
 			break
 		}
 		j += size
@@ -81,7 +84,7 @@ func ellipsisEnds(s string, i int) bool {
 		return true
 	}
 	next, _ := utf8.DecodeRuneInString(s[j:])
-	return strings.ContainsRune("。！？!?"+closers, next)
+	return strings.ContainsRune("。！？!?“「『"+closers, next)
 }
 
 // zhFullStop reports whether the full stop at s[i] ends a sentence in
@@ -138,7 +141,8 @@ func skipClosers(s string, i int) int {
 		if isSpace(r) {
 			k := skipSpaces(s, i)
 			if k < len(s) && detachedCloser(s, k) {
-				i = k
+				_, size := utf8.DecodeRuneInString(s[k:])
+				i = k + size
 				continue
 			}
 			break
@@ -204,45 +208,27 @@ func trailingCredit(s string) bool {
 	return !strings.ContainsAny(inner, "()（）。.!?！？") || isCreditText(inner)
 }
 
-// pairs holds the byte ranges of matched brackets and quotes, from the
-// opening mark to the closing one; no sentence ends inside them except right
-// before the closing mark.
-type pairs []pair
-
-type pair struct {
-	open, close int  // offsets of the opening and the closing mark
-	quote       bool // quotation marks, not brackets
-}
+// pairs holds the byte ranges of matched brackets, from the opening mark
+// to the closing one; no sentence ends inside them.
+type pairs [][2]int
 
 func (p pairs) inside(i int) bool {
 	for _, r := range p {
-		if i > r.open && i < r.close {
+		if i > r[0] && i < r[1] {
 			return true
 		}
 	}
 	return false
 }
 
-// closesAt reports whether offset j, after an end mark inside a quotation,
-// is (after white space) the closing mark of that quotation: “……。” ends
-// where the quote does, but 《……？》 and （……。） go on.
-func (p pairs) closesAt(s string, j int) bool {
-	j = skipSpaces(s, j)
-	for _, r := range p {
-		if r.quote && r.close == j {
-			return true
-		}
-	}
-	return false
-}
-
-// maxProtected bounds how long a bracketed or quoted stretch may be and
-// still keep sentence ends inside it from counting: a title, a parenthesis or
-// a quoted remark of a few sentences, not a stray mark that never closes.
+// maxProtected bounds how long a bracketed stretch may be and still keep
+// sentence ends inside it from counting: a title or a parenthesis, not a
+// stray bracket that never closes.
 const maxProtected = 600
 
-// matchedPairs finds matched 《》 〈〉 （） () “” 「」 『』 and straight
-// double quotes (paired in order when their number is even) in s.
+// matchedPairs finds matched 《》 〈〉 and round brackets in s. Quotation
+// marks are not among them: quoted speech of several sentences is split
+// like any other text (the closing quote stays with the last one).
 func matchedPairs(s string) pairs {
 	var out pairs
 	type open struct {
@@ -250,34 +236,20 @@ func matchedPairs(s string) pairs {
 		at int
 	}
 	var stack []open
-	straight := strings.Count(s, "\"")%2 == 0
-	lastStraight := -1
 	for i, r := range s {
 		switch r {
-		case '《', '〈', '（', '(', '“', '「', '『':
+		case '《', '〈', '（', '(':
 			stack = append(stack, open{r, i})
-		case '》', '〉', '）', ')', '”', '」', '』':
+		case '》', '〉', '）', ')':
 			for k := len(stack) - 1; k >= 0; k-- {
 				if opens(stack[k].r, r) {
 					if i-stack[k].at <= maxProtected {
-						out = append(out, pair{stack[k].at, i, strings.ContainsRune("”」』", r)})
+						out = append(out, [2]int{stack[k].at, i})
 					}
 					stack = stack[:k]
 					break
 				}
 			}
-		case '"':
-			if !straight {
-				continue
-			}
-			if lastStraight < 0 {
-				lastStraight = i
-				continue
-			}
-			if i-lastStraight <= maxProtected {
-				out = append(out, pair{lastStraight, i, true})
-			}
-			lastStraight = -1
 		}
 	}
 	return out
@@ -291,12 +263,6 @@ func opens(open, close rune) bool {
 		return open == '《'
 	case '〉':
 		return open == '〈'
-	case '”':
-		return open == '“'
-	case '」':
-		return open == '「'
-	case '』':
-		return open == '『'
 	default:
 		return open == '（' || open == '('
 	}
