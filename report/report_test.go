@@ -13,6 +13,8 @@ import (
 
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/glossary"
+	"github.com/bitext/bitext/glossary/check"
 )
 
 // zhTexts and enTexts are the sentences synthetic reports cycle through.
@@ -218,4 +220,27 @@ func BenchmarkWriteAlignment10k(b *testing.B) {
 		}
 	}
 	b.SetBytes(int64(buf.Len()))
+}
+
+func TestCheckDoc(t *testing.T) {
+	t.Parallel()
+	in := &check.Input{Name: "t.tsv", Segments: []check.Segment{
+		{Pos: 3, ZH: "共建一带一路", EN: "jointly build the One Belt One Road"},
+		{Pos: 5, ZH: "互联互通", EN: "connectivity"},
+	}}
+	fs := []check.Finding{
+		{Kind: check.ForbiddenTerm, Severity: check.Error, File: "t.tsv", Segment: 3, ZHTerm: "一带一路", Expected: []string{"Belt and Road Initiative", "Belt and Road"}, Found: "One Belt One Road"},
+		{Kind: check.MissingTerm, File: "other.tsv", Segment: 5},
+	}
+	d := CheckDoc(in, fs)
+	if len(d.Beads) != 2 || len(d.Flags) != 1 {
+		t.Fatalf("%d beads, %d flags", len(d.Beads), len(d.Flags))
+	}
+	if f := d.Flags[0]; f.Bead != 0 || f.Expected != "Belt and Road Initiative | Belt and Road" || f.Kind != "forbidden-term" {
+		t.Errorf("flag %+v", f)
+	}
+	terms := GlossaryTerms([]glossary.Entry{{ZH: "一带一路", EN: "Belt and Road Initiative", Status: glossary.Approved, Comment: "house"}, {ZH: "x", EN: "y", Status: glossary.Rejected}})
+	if len(terms) != 1 || terms[0].Note != "approved; house" {
+		t.Errorf("terms %+v", terms)
+	}
 }
