@@ -159,6 +159,9 @@ func (c *Checker) Check(in *Input) []Finding {
 		}
 		words := norm.Words(seg.EN)
 		st.enHits = c.en.find(seg.EN, words)
+		if parts := splitCompounds(seg.EN, words); parts != nil {
+			st.enHits = mergeHits(st.enHits, c.en.find(seg.EN, parts))
+		}
 		for _, h := range st.enHits {
 			p := &c.en.phrases[h.phrase]
 			if p.forbidden {
@@ -237,6 +240,26 @@ func (c *Checker) Check(in *Input) []Finding {
 		return kindRank(out[i].Kind) < kindRank(out[j].Kind)
 	})
 	return out
+}
+
+// mergeHits adds the hits of b that a does not have.
+func mergeHits(a, b []enHit) []enHit {
+	seen := map[enHit]bool{}
+	for _, h := range a {
+		seen[h] = true
+	}
+	for _, h := range b {
+		if !seen[h] {
+			a = append(a, h)
+		}
+	}
+	sort.Slice(a, func(i, j int) bool {
+		if a[i].start != a[j].start {
+			return a[i].start < a[j].start
+		}
+		return a[i].end > a[j].end
+	})
+	return a
 }
 
 func (st *segState) addRendering(g int, r rendering) {

@@ -153,3 +153,38 @@ func abbrevAfter(s string, end int) string {
 	}
 	return a
 }
+
+// splitCompounds returns the words of s with every hyphenated compound cut
+// into its parts, each keyed alone, or nil when that gives the same words
+// as norm.Words. norm.Words writes a joined prefix together with the next
+// part (anti-subsidy → antisubsidy, co-operation → cooperation); the parts
+// must also match, so that "subsidy" is found in "anti-subsidy".
+func splitCompounds(s string, words []norm.Word) []norm.Word {
+	var parts []norm.Word
+	split := false
+	for _, t := range norm.EnglishTokens(s) {
+		start := t.Start
+		for i, r := range t.Text + "-" {
+			if r != '-' && r != '‐' && r != '‑' && r != '–' && r != '—' {
+				continue
+			}
+			end := t.Start + i
+			for _, w := range norm.Words(s[start:end]) {
+				w.Start += start
+				w.End += start
+				parts = append(parts, w)
+			}
+			start = end + utf8.RuneLen(r)
+			if start > len(s) {
+				start = len(s)
+			}
+			if i < len(t.Text) {
+				split = true
+			}
+		}
+	}
+	if !split || len(parts) == len(words) {
+		return nil
+	}
+	return parts
+}

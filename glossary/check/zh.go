@@ -87,18 +87,18 @@ func (m *zhMatcher) find(s string) []zhHit {
 		}
 		return cands[i].start < cands[j].start
 	})
-	var bounds map[int]bool // word boundaries of the segmentation, on demand
 	var taken []acHit
 	var hits []zhHit
+	var words []Span // the segmentation, on demand
 	for _, c := range cands {
 		if overlapsAny(taken, c) {
 			continue
 		}
 		if m.segmenter != nil {
-			if bounds == nil {
-				bounds = wordBounds(m.segmenter, f.text)
+			if words == nil {
+				words = wordSpans(m.segmenter, f.text)
 			}
-			if len(bounds) > 0 && (!bounds[c.start] || !bounds[c.end]) {
+			if crossesWord(words, c.start, c.end) {
 				continue
 			}
 		} else if crossesBothEdges(f.text, c.start, c.end) {
@@ -121,22 +121,35 @@ func overlapsAny(taken []acHit, c acHit) bool {
 	return false
 }
 
-// wordBounds returns the byte offsets at which seg cuts text, or nil when
+// wordSpans returns the words seg cuts text into, or an empty slice when
 // the pieces do not add up to the text (then no boundary is enforced).
-func wordBounds(seg corpus.Segmenter, text string) map[int]bool {
-	b := map[int]bool{0: true}
+func wordSpans(seg corpus.Segmenter, text string) []Span {
+	spans := []Span{}
 	pos := 0
 	for _, w := range seg.Cut(text) {
 		if !strings.HasPrefix(text[pos:], w) {
-			return nil
+			return []Span{}
 		}
+		spans = append(spans, Span{pos, pos + len(w)})
 		pos += len(w)
-		b[pos] = true
 	}
 	if pos != len(text) {
-		return nil
+		return []Span{}
 	}
-	return b
+	return spans
+}
+
+// crossesWord reports whether a word of the segmentation straddles an edge
+// of [start, end): 中国|会展中心 around 国会. A word that holds the whole
+// candidate (美国国会 around 国会, 长江源 around 长江) does not: the term
+// is part of a compound, and its rendering usually is too.
+func crossesWord(words []Span, start, end int) bool {
+	for _, w := range words {
+		if w.Start < start && start < w.End && w.End < end || start < w.Start && w.Start < end && end < w.End {
+			return true
+		}
+	}
+	return false
 }
 
 // maxCross is how many runes a dictionary word may reach across a
@@ -145,44 +158,68 @@ const maxCross = 3
 
 // crossesBothEdges reports whether dictionary words cross both edges of
 // text[start:end]: one begins before start and ends inside, another begins
-// inside and ends after end. See the package comment.
+// inside and ends after end. A crossing word is explained away when the
+// rune it takes from outside belongs to a longer word that ends at start
+// (管理局|长江: 局长 crosses, but 管理局 claims 局) or begins at end. See
+// the package comment.
 func crossesBothEdges(text string, start, end int) bool {
 	d := cedict.Load()
 	left := false
-	p := start
-	for k := 0; k < maxCross && p > 0 && !left; k++ {
-		_, n := utf8.DecodeLastRuneInString(text[:p])
-		p -= n
-		q := start
-		for j := 0; j < maxCross; j++ {
-			_, m := utf8.DecodeRuneInString(text[q:])
-			q += m
-			if q >= end {
-				break
-			}
-			if d.Has(text[p:q]) {
+	for _, p := range runeStarts(text, start, -maxCross) {
+		for _, q := range runeStarts(text, start, maxCross) {
+			if q > start && q < end && d.Has(text[p:q]) && !wordEndsAt(d, text, p, start) {
 				left = true
-				break
 			}
 		}
 	}
 	if !left {
 		return false
 	}
-	p = start
-	for {
-		_, n := utf8.DecodeRuneInString(text[p:])
-		p += n
-		if p >= end {
-			return false
-		}
-		q := end
-		for j := 0; j < maxCross && q < len(text); j++ {
-			_, m := utf8.DecodeRuneInString(text[q:])
-			q += m
-			if d.Has(text[p:q]) {
+	for _, q := range runeStarts(text, end, maxCross) {
+		for _, p := range runeStarts(text, end, -maxCross) {
+			if p > start && q > end && d.Has(text[p:q]) && !wordBeginsAt(d, text, end, q) {
 				return true
 			}
 		}
 	}
+	return false
+}
+
+// wordEndsAt reports whether a dictionary word of text ends at end and
+// begins before p.
+func wordEndsAt(d *cedict.Dict, text string, p, end int) bool {
+	for _, p2 := range runeStarts(text, p, -maxCross) {
+		if p2 < p && d.Has(text[p2:end]) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordBeginsAt reports whether a dictionary word of text begins at start
+// and ends after q.
+func wordBeginsAt(d *cedict.Dict, text string, start, q int) bool {
+	for _, q2 := range runeStarts(text, q, maxCross) {
+		if q2 > q && d.Has(text[start:q2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// runeStarts returns the rune boundaries of text from i up to n runes
+// forward (n > 0, i excluded) or back (n < 0, i excluded), nearest first.
+func runeStarts(text string, i, n int) []int {
+	var out []int
+	for k := 0; k < n && i < len(text); k++ {
+		_, m := utf8.DecodeRuneInString(text[i:])
+		i += m
+		out = append(out, i)
+	}
+	for k := 0; k > n && i > 0; k-- {
+		_, m := utf8.DecodeLastRuneInString(text[:i])
+		i -= m
+		out = append(out, i)
+	}
+	return out
 }
