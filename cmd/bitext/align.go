@@ -34,10 +34,10 @@ func alignCommand(e *env) *cli.Command {
 		ArgsUsage: "ZH EN  (or FILE with --input bilingual)",
 		Description: "Prints one bead per line: [zh ids]:[en ids] (0-based sentence numbers), or with\n" +
 			"--format tsv the Chinese text, the English text, the bead type and the confidence.",
-		Flags: alignFlags(),
+		Flags: append(alignFlags(), batchFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.Bool("batch") {
-				return usageErrorf("align: --batch is not available in this build")
+				return runBatch(e, c)
 			}
 			return runAlign(e, c)
 		},

@@ -1,14 +1,250 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
 
-// convertCommand is a placeholder until the convert command is built.
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/corpus/tm"
+	"github.com/bitext/bitext/internal/atomicfile"
+	"github.com/urfave/cli/v2"
+)
+
+// tmxFlags are the flags that shape a TMX file, shared by convert and
+// align --batch.
+func tmxFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "zh-lang", Usage: "language code of the Chinese side in TMX (default: zh-CN for Simplified, zh-TW for Traditional script, as detected)"},
+		&cli.StringFlag{Name: "en-lang", Value: "en-US", Usage: "language code of the English side in TMX (en-GB, …)"},
+		&cli.StringFlag{Name: "source", Value: "zh", Usage: "source language of the TMX: zh or en (written first, named by srclang)"},
+		&cli.StringFlag{Name: "date", Usage: "TMX creationdate (`DATE`: 2006-01-02 or RFC 3339; default $SOURCE_DATE_EPOCH, else none)"},
+		&cli.StringFlag{Name: "columns", Usage: "TSV output columns, comma-separated from " + strings.Join(tm.AllColumns, ",") + " (default zh,en without a header)"},
+	}
+}
+
+// tmxSettings are the parsed tmxFlags.
+type tmxSettings struct {
+	header  tm.Header // ZHLang empty when it is to be detected
+	columns []string
+}
+
+func parseTMXFlags(c *cli.Context, e *env) (tmxSettings, error) {
+	var s tmxSettings
+	s.header = tm.Header{ZHLang: c.String("zh-lang"), ENLang: c.String("en-lang"), CreationToolVersion: version}
+	if s.header.ZHLang != "" && tm.LangOf(s.header.ZHLang) != corpus.Chinese {
+		return s, usageErrorf("%s: --zh-lang %q is not a Chinese language code", c.Command.Name, s.header.ZHLang)
+	}
+	if tm.LangOf(s.header.ENLang) != corpus.English {
+		return s, usageErrorf("%s: --en-lang %q is not an English language code", c.Command.Name, s.header.ENLang)
+	}
+	switch c.String("source") {
+	case "zh", "":
+	case "en":
+		s.header.Source = corpus.English
+	default:
+		return s, usageErrorf("%s: --source %q: want zh or en", c.Command.Name, c.String("source"))
+	}
+	date, err := creationDate(c.String("date"))
+	if err != nil {
+		return s, usageErrorf("%s: %v", c.Command.Name, err)
+	}
+	s.header.CreationDate = date
+	if cols := c.String("columns"); cols != "" {
+		s.columns = strings.Split(cols, ",")
+	}
+	return s, nil
+}
+
+// creationDate parses --date, falling back to $SOURCE_DATE_EPOCH; zero
+// when neither is set.
+func creationDate(flag string) (time.Time, error) {
+	if flag != "" {
+		for _, layout := range []string{"2006-01-02", time.RFC3339, "20060102T150405Z"} {
+			if t, err := time.Parse(layout, flag); err == nil {
+				return t.UTC(), nil
+			}
+		}
+		return time.Time{}, fmt.Errorf("--date %q: want 2006-01-02, RFC 3339 or 20060102T150405Z", flag)
+	}
+	if epoch := os.Getenv("SOURCE_DATE_EPOCH"); epoch != "" {
+		sec, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", epoch)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	return time.Time{}, nil
+}
+
+// chineseCode settles the Chinese language code: the one asked for (with
+// a warning when it names the other script than the one detected), else
+// zh-TW for Traditional and zh-CN for Simplified text.
+func chineseCode(e *env, asked string, traditional bool) string {
+	detected := "zh-CN"
+	if traditional {
+		detected = "zh-TW"
+	}
+	if asked == "" {
+		return detected
+	}
+	if trad, known := tm.CodeIsTraditional(asked); known && trad != traditional {
+		script := "Simplified"
+		if traditional {
+			script = "Traditional"
+		}
+		fmt.Fprintf(e.stderr, "bitext: warning: --zh-lang %s, but the Chinese text is in %s script (%s)\n", asked, script, detected)
+	}
+	return asked
+}
+
+// scriptSample is how many units convert looks at to tell the script.
+const scriptSample = 2000
+
 func convertCommand(e *env) *cli.Command {
 	return &cli.Command{
-		Name:  "convert",
-		Usage: "(not built yet)",
-		Action: func(c *cli.Context) error {
-			return usageErrorf("convert is not built yet")
-		},
+		Name:      "convert",
+		Usage:     "convert a translation memory between TMX, TSV and JSON Lines",
+		ArgsUsage: "IN OUT  (- for standard input or output, with --from or --to)",
+		Description: "Formats are told by the extension (.tmx, .tsv, .jsonl) unless --from or --to says.\n" +
+			"TMX input may come from any tool (UTF-8 or UTF-16, TMX 1.1 to 1.4); units lacking a\n" +
+			"Chinese or an English variant are skipped. Characters XML cannot carry are dropped\n" +
+			"from TMX output and counted.",
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "from", Usage: "input format: tmx, tsv or jsonl"},
+			&cli.StringFlag{Name: "to", Usage: "output format: tmx, tsv or jsonl"},
+			&cli.Float64Flag{Name: "min-confidence", Usage: "leave out units whose x-bitext-confidence is below `X`"},
+		}, tmxFlags()...),
+		Action: func(c *cli.Context) error { return runConvert(e, c) },
 	}
+}
+
+func formatFor(c *cli.Context, flag, path string) (tm.Format, error) {
+	if s := c.String(flag); s != "" {
+		return tm.ParseFormat(s)
+	}
+	if path == "-" {
+		return "", fmt.Errorf("--%s is needed with -", flag)
+	}
+	return tm.FormatOf(path)
+}
+
+func runConvert(e *env, c *cli.Context) error {
+	if c.NArg() != 2 {
+		return usageErrorf("convert: want IN OUT, got %d arguments", c.NArg())
+	}
+	in, out := c.Args().Get(0), c.Args().Get(1)
+	from, err := formatFor(c, "from", in)
+	if err != nil {
+		return usageErrorf("convert: %v", err)
+	}
+	to, err := formatFor(c, "to", out)
+	if err != nil {
+		return usageErrorf("convert: %v", err)
+	}
+	settings, err := parseTMXFlags(c, e)
+	if err != nil {
+		return err
+	}
+	minConf := c.Float64("min-confidence")
+
+	var src io.Reader = e.stdin
+	if in != "-" {
+		f, err := os.Open(in)
+		if err != nil {
+			return withCode(ExitError, err)
+		}
+		defer f.Close()
+		src = f
+	}
+	r, err := tm.NewReader(from, src, in)
+	if err != nil {
+		return usageErrorf("convert: %v", err)
+	}
+
+	// Look ahead at the first units to settle the Chinese language code.
+	var ahead []tm.Unit
+	var sample strings.Builder
+	more := true
+	for len(ahead) < scriptSample {
+		if more = r.Scan(); !more {
+			break
+		}
+		u := r.Unit()
+		ahead = append(ahead, u)
+		sample.WriteString(u.ZH)
+	}
+	if err := r.Err(); err != nil {
+		return withCode(ExitError, err)
+	}
+	h := settings.header
+	if tr, ok := r.(*tm.TMXReader); ok && h.ZHLang == "" && tr.Header().ZHLang != "" {
+		h.ZHLang = tr.Header().ZHLang // keep the code of the input
+	} else {
+		h.ZHLang = chineseCode(e, h.ZHLang, corpus.IsTraditional(sample.String()))
+	}
+
+	var dst io.Writer = e.stdout
+	var file *atomicfile.File
+	if out != "-" {
+		if file, err = atomicfile.Create(out); err != nil {
+			return withCode(ExitError, err)
+		}
+		defer file.Abort()
+		dst = file
+	}
+	w, err := tm.NewWriter(to, dst, tm.WriterOptions{Header: h, Columns: settings.columns})
+	if err != nil {
+		return usageErrorf("convert: %v", err)
+	}
+	n, skipped := 0, 0
+	write := func(u tm.Unit) error {
+		if u.HasConfidence && u.Confidence < minConf {
+			skipped++
+			return nil
+		}
+		n++
+		return w.Write(u)
+	}
+	for _, u := range ahead {
+		if err := write(u); err != nil {
+			return withCode(ExitError, err)
+		}
+	}
+	for more && r.Scan() {
+		if err := e.ctx.Err(); err != nil {
+			return err
+		}
+		if err := write(r.Unit()); err != nil {
+			return withCode(ExitError, err)
+		}
+	}
+	if err := r.Err(); err != nil {
+		return withCode(ExitError, err)
+	}
+	if err := w.Close(); err != nil {
+		return withCode(ExitError, err)
+	}
+	if file != nil {
+		if err := file.Commit(); err != nil {
+			return withCode(ExitError, err)
+		}
+	}
+	msg := fmt.Sprintf("bitext: %d units written to %s", n, out)
+	if skipped > 0 {
+		msg += fmt.Sprintf(", %d below --min-confidence left out", skipped)
+	}
+	if tr, ok := r.(*tm.TMXReader); ok && tr.Skipped() > 0 {
+		msg += fmt.Sprintf(", %d units without both a Chinese and an English variant skipped", tr.Skipped())
+	}
+	if tw, ok := w.(*tm.TMXWriter); ok && tw.Dropped() > 0 {
+		msg += fmt.Sprintf(", %d characters XML cannot carry dropped", tw.Dropped())
+	}
+	if out != "-" {
+		fmt.Fprintln(e.stderr, msg)
+	}
+	return nil
 }

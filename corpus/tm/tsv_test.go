@@ -173,3 +173,20 @@ func roundConf(c float64) float64 {
 	}
 	return r
 }
+
+func TestCodeIsTraditional(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		code        string
+		trad, known bool
+	}{
+		{"zh-TW", true, true}, {"ZH_hk", true, true}, {"zh-Hant-SG", true, true},
+		{"zh-CN", false, true}, {"zh-Hans", false, true}, {"zh-SG", false, true},
+		{"zh", false, false}, {"en-US", false, false}, {"yue-HK", true, true},
+	} {
+		trad, known := CodeIsTraditional(tc.code)
+		if trad != tc.trad || known != tc.known {
+			t.Errorf("%s: %v %v, want %v %v", tc.code, trad, known, tc.trad, tc.known)
+		}
+	}
+}

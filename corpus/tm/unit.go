@@ -146,3 +146,22 @@ func (l *lines) fail(col int, err error) bool {
 
 // Err is the first error met, nil at a clean end of file.
 func (l *lines) Err() error { return l.err }
+
+// CodeIsTraditional tells which script a Chinese language code implies:
+// Traditional for zh-TW, zh-HK, zh-MO and zh-Hant…, Simplified for zh-CN,
+// zh-SG, zh-MY and zh-Hans…; known is false for a bare zh or other codes.
+func CodeIsTraditional(code string) (traditional, known bool) {
+	parts := strings.FieldsFunc(strings.ToLower(code), func(r rune) bool { return r == '-' || r == '_' })
+	if len(parts) < 2 || LangOf(parts[0]) != corpus.Chinese {
+		return false, false
+	}
+	for _, p := range parts[1:] {
+		switch p {
+		case "hant", "tw", "hk", "mo":
+			return true, true
+		case "hans", "cn", "sg", "my":
+			return false, true
+		}
+	}
+	return false, false
+}

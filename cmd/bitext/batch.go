@@ -1,0 +1,441 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/bitext/bitext/align"
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/corpus/batch"
+	"github.com/bitext/bitext/corpus/tm"
+	"github.com/bitext/bitext/internal/atomicfile"
+	"github.com/urfave/cli/v2"
+)
+
+// batchFlags are the flags align --batch adds to the align command's.
+func batchFlags() []cli.Flag {
+	return append([]cli.Flag{
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "batch: align with `N` workers (default: all cores)"},
+		&cli.StringFlag{Name: "out-dir", Usage: "batch: write one file per document into `DIR` (required for --format beads)"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "batch: no progress bar, no summary"},
+		&cli.BoolFlag{Name: "omissions", Usage: "batch: also write 1-0 and 0-1 beads (one side empty) as units"},
+		&cli.Float64Flag{Name: "split-confidence", Usage: "batch: write beads below `X` to a second file (for OmegaT's tm/penalty-NN/ folder)"},
+		&cli.StringFlag{Name: "split-output", Usage: "batch: the second file of --split-confidence (default NAME.low.EXT beside -o)"},
+		&cli.Float64Flag{Name: "low-confidence", Value: batch.DefaultLowConfidence, Usage: "batch: beads below `X` count as low-confidence in the summary"},
+		&cli.BoolFlag{Name: "no-corpus-model", Usage: "batch: do not learn a translation table over the whole batch first"},
+	}, tmxFlags()...)
+}
+
+// batchRun is one align --batch invocation.
+type batchRun struct {
+	e         *env
+	format    string // tmx, tsv, jsonl or beads
+	settings  tmxSettings
+	minConf   float64
+	split     float64 // 0: no second file
+	omissions bool
+	written   int // units (or beads) written
+	low       int // units written to the split file
+	dropped   int // characters dropped from TMX
+}
+
+// runBatch is align --batch: align every document pair of the sources
+// into one translation memory (-o) or one file per document (--out-dir).
+func runBatch(e *env, c *cli.Context) error {
+	r := &batchRun{e: e, minConf: c.Float64("min-confidence"), split: c.Float64("split-confidence"), omissions: c.Bool("omissions")}
+	sources := c.Args().Slice()
+	if len(sources) == 0 {
+		return usageErrorf("align --batch: name at least one SOURCE (directory, manifest .tsv, .jsonl file)")
+	}
+	readFormat, err := corpus.ParseFormat(c.String("input"))
+	if err != nil || readFormat == corpus.FormatBilingual {
+		return usageErrorf("align --batch: --input %q: want auto, text, lines, html or markdown", c.String("input"))
+	}
+	output, outDir := c.String("output"), c.String("out-dir")
+	if output != "" && outDir != "" {
+		return usageErrorf("align --batch: give -o FILE or --out-dir DIR, not both")
+	}
+	r.format = "tmx"
+	if c.IsSet("format") {
+		r.format = c.String("format")
+	} else if output != "" {
+		if f, err := tm.FormatOf(output); err == nil {
+			r.format = string(f)
+		}
+	}
+	switch r.format {
+	case "tmx", "tsv", "jsonl":
+	case "beads":
+		if outDir == "" {
+			return usageErrorf("align --batch: --format beads writes one .align file per document: give --out-dir DIR")
+		}
+	default:
+		return usageErrorf("align --batch: unknown --format %q (want tmx, tsv, jsonl or beads)", r.format)
+	}
+	if r.minConf < 0 || r.minConf > 1 || r.split < 0 || r.split > 1 {
+		return usageErrorf("align --batch: confidences are between 0 and 1")
+	}
+	if r.split > 0 && output == "" {
+		return usageErrorf("align --batch: --split-confidence needs -o FILE")
+	}
+	if r.settings, err = parseTMXFlags(c, e); err != nil {
+		return err
+	}
+	if _, err := tm.NewWriter(tm.TSV, io.Discard, tm.WriterOptions{Columns: r.settings.columns}); err != nil {
+		return usageErrorf("align --batch: --columns: %v", err)
+	}
+	a, err := newAligner(c)
+	if err != nil {
+		return withCode(ExitError, err)
+	}
+
+	pairs, unpaired, err := batch.Collect(sources)
+	if err != nil {
+		return withCode(ExitError, err)
+	}
+	quiet := c.Bool("quiet")
+	bar := newBar(e, quiet, len(pairs))
+	b := batch.New(pairs, batch.Options{
+		Read:          corpus.ReadOptions{Format: readFormat},
+		Aligner:       a,
+		Workers:       c.Int("jobs"),
+		NoCorpusModel: c.Bool("no-corpus-model"),
+		LowConfidence: c.Float64("low-confidence"),
+		Progress:      bar.update,
+	})
+	start := time.Now()
+	if err := b.Learn(e.ctx); err != nil {
+		bar.clear()
+		return err
+	}
+	r.settings.header.ZHLang = chineseCode(e, r.settings.header.ZHLang, b.Traditional())
+
+	var sink sink
+	switch {
+	case outDir != "":
+		sink, err = r.newDirSink(outDir)
+	default:
+		sink, err = r.newFileSink(output, c.String("split-output"))
+	}
+	if err != nil {
+		bar.clear()
+		return withCode(ExitError, err)
+	}
+	err = b.Align(e.ctx, sink.write)
+	bar.clear()
+	if err == nil {
+		err = sink.commit()
+	}
+	if err != nil {
+		sink.abort()
+		if errors.Is(err, e.ctx.Err()) {
+			return err
+		}
+		return withCode(ExitError, err)
+	}
+	stats := b.Stats()
+	failed := append(unpaired, stats.Failed...)
+	for _, f := range failed {
+		fmt.Fprintf(e.stderr, "bitext: skipped %s: %s\n", f.File, f.Reason)
+	}
+	if !quiet {
+		r.summary(e.stderr, stats, len(failed), time.Since(start), sink.name())
+	}
+	if len(failed) > 0 {
+		return withCode(ExitFindings, nil)
+	}
+	return nil
+}
+
+// units turns an aligned document into translation units: beads with both
+// sides (all beads with --omissions) at or above --min-confidence.
+func (r *batchRun) units(res *batch.Result) []tm.Unit {
+	var units []tm.Unit
+	for k, b := range res.Beads {
+		if (len(b.ZH) == 0 || len(b.EN) == 0) && !r.omissions || b.Confidence < r.minConf {
+			continue
+		}
+		u := tm.Unit{
+			ID:            fmt.Sprintf("%s-%d", res.ID, k+1),
+			ZH:            joinText(res.ZH.Sentences, b.ZH, ""),
+			EN:            joinText(res.EN.Sentences, b.EN, " "),
+			Doc:           res.ID,
+			Bead:          align.TypeOf(b),
+			Confidence:    b.Confidence,
+			HasConfidence: true,
+		}
+		if res.Date != "" {
+			u.Props = []tm.Prop{{Type: "x-bitext-date", Value: res.Date}}
+		}
+		units = append(units, u)
+	}
+	return units
+}
+
+// sink is where aligned documents go.
+type sink interface {
+	write(*batch.Result) error
+	commit() error
+	abort()
+	name() string
+}
+
+// output is one file written through atomicfile with a unit writer.
+type output struct {
+	path string
+	file *atomicfile.File
+	w    tm.UnitWriter
+}
+
+func (r *batchRun) create(path string) (*output, error) {
+	f, err := atomicfile.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	w, err := tm.NewWriter(tm.Format(r.format), f, tm.WriterOptions{Header: r.settings.header, Columns: r.settings.columns})
+	if err != nil {
+		f.Abort()
+		return nil, err
+	}
+	return &output{path: path, file: f, w: w}, nil
+}
+
+func (o *output) close(r *batchRun) error {
+	err := o.w.Close()
+	if tw, ok := o.w.(*tm.TMXWriter); ok {
+		r.dropped += tw.Dropped()
+	}
+	if err == nil {
+		err = o.file.Commit()
+	}
+	return err
+}
+
+// fileSink writes the whole batch into one file (standard output when the
+// path is empty), and low-confidence units into a second one.
+type fileSink struct {
+	r        *batchRun
+	main     *output
+	low      *output // nil without --split-confidence
+	stdout   tm.UnitWriter
+	label    string
+	lowLabel string
+}
+
+func (r *batchRun) newFileSink(path, splitPath string) (*fileSink, error) {
+	s := &fileSink{r: r, label: path}
+	if path == "" {
+		s.label = "standard output"
+		var err error
+		s.stdout, err = tm.NewWriter(tm.Format(r.format), r.e.stdout, tm.WriterOptions{Header: r.settings.header, Columns: r.settings.columns})
+		return s, err
+	}
+	var err error
+	if s.main, err = r.create(path); err != nil {
+		return nil, err
+	}
+	if r.split > 0 {
+		if splitPath == "" {
+			ext := filepath.Ext(path)
+			splitPath = strings.TrimSuffix(path, ext) + ".low" + ext
+		}
+		if s.low, err = r.create(splitPath); err != nil {
+			s.main.file.Abort()
+			return nil, err
+		}
+		s.lowLabel = splitPath
+	}
+	return s, nil
+}
+
+func (s *fileSink) write(res *batch.Result) error {
+	for _, u := range s.r.units(res) {
+		w := s.stdout
+		if s.main != nil {
+			w = s.main.w
+		}
+		if s.low != nil && u.Confidence < s.r.split {
+			w = s.low.w
+			s.r.low++
+		} else {
+			s.r.written++
+		}
+		if err := w.Write(u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *fileSink) commit() error {
+	if s.stdout != nil {
+		err := s.stdout.Close()
+		if tw, ok := s.stdout.(*tm.TMXWriter); ok {
+			s.r.dropped += tw.Dropped()
+		}
+		return err
+	}
+	if s.low != nil {
+		if err := s.low.close(s.r); err != nil {
+			return err
+		}
+	}
+	return s.main.close(s.r)
+}
+
+func (s *fileSink) abort() {
+	if s.main != nil {
+		s.main.file.Abort()
+	}
+	if s.low != nil {
+		s.low.file.Abort()
+	}
+}
+
+func (s *fileSink) name() string {
+	if s.low != nil {
+		return fmt.Sprintf("%s (%d below %.2f to %s)", s.label, s.r.low, s.r.split, s.lowLabel)
+	}
+	return s.label
+}
+
+// dirSink writes one file per document into a staging directory inside
+// DIR, moved into DIR only when the whole batch has succeeded.
+type dirSink struct {
+	r       *batchRun
+	dir     string
+	staging string
+	files   []string
+}
+
+func (r *batchRun) newDirSink(dir string) (*dirSink, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	staging, err := os.MkdirTemp(dir, ".bitext-batch-*")
+	if err != nil {
+		return nil, err
+	}
+	return &dirSink{r: r, dir: dir, staging: staging}, nil
+}
+
+// fileName turns a document id into a file name.
+func fileName(id, ext string) string {
+	return strings.NewReplacer("/", "_", "\\", "_", ":", "_").Replace(id) + ext
+}
+
+func (s *dirSink) write(res *batch.Result) error {
+	if s.r.format == "beads" {
+		name := fileName(res.ID, ".align")
+		var sb strings.Builder
+		for _, b := range res.Beads {
+			if b.Confidence >= s.r.minConf {
+				sb.WriteString(align.FormatBead(b))
+				sb.WriteByte('\n')
+				s.r.written++
+			}
+		}
+		s.files = append(s.files, name)
+		return os.WriteFile(filepath.Join(s.staging, name), []byte(sb.String()), 0o644)
+	}
+	name := fileName(res.ID, "."+s.r.format)
+	o, err := s.r.create(filepath.Join(s.staging, name))
+	if err != nil {
+		return err
+	}
+	defer o.file.Abort()
+	for _, u := range s.r.units(res) {
+		if err := o.w.Write(u); err != nil {
+			return err
+		}
+		s.r.written++
+	}
+	s.files = append(s.files, name)
+	return o.close(s.r)
+}
+
+func (s *dirSink) commit() error {
+	for _, name := range s.files {
+		if err := os.Rename(filepath.Join(s.staging, name), filepath.Join(s.dir, name)); err != nil {
+			return err
+		}
+	}
+	return os.RemoveAll(s.staging)
+}
+
+func (s *dirSink) abort() { os.RemoveAll(s.staging) }
+
+func (s *dirSink) name() string { return fmt.Sprintf("%d files in %s", len(s.files), s.dir) }
+
+// summary prints what the batch did.
+func (r *batchRun) summary(w io.Writer, s batch.Stats, failed int, elapsed time.Duration, dest string) {
+	pct := func(n, of int) float64 {
+		if of == 0 {
+			return 0
+		}
+		return 100 * float64(n) / float64(of)
+	}
+	fmt.Fprintf(w, "bitext: %d documents aligned, %d failed; %d Chinese and %d English sentences; %d beads in %.1fs (learning %.1fs, aligning %.1fs)\n",
+		s.Documents, failed, s.ZHSentences, s.ENSentences, s.Beads, elapsed.Seconds(), s.LearnTime.Seconds(), s.AlignTime.Seconds())
+	var types []string
+	for _, t := range s.Types() {
+		types = append(types, fmt.Sprintf("%s %d (%.1f%%)", t, s.BeadTypes[t], pct(s.BeadTypes[t], s.Beads)))
+	}
+	fmt.Fprintf(w, "  bead types: %s\n", strings.Join(types, ", "))
+	fmt.Fprintf(w, "  low confidence (< %.2f): %d beads (%.1f%%); unaligned sentences (1-0, 0-1): %d\n",
+		s.Threshold, s.LowConfidence, pct(s.LowConfidence, s.Beads), s.Unaligned)
+	unit := "units"
+	if r.format == "beads" {
+		unit = "beads"
+	}
+	fmt.Fprintf(w, "  wrote %d %s to %s; %d control characters dropped\n", r.written+r.low, unit, dest, r.dropped)
+	if s.ModelWords > 0 {
+		fmt.Fprintf(w, "  corpus model: renderings for %d Chinese words\n", s.ModelWords)
+	}
+}
+
+// bar is the progress bar on a terminal; its methods do nothing when
+// there is none.
+type bar struct{ pb *progressbar.ProgressBar }
+
+func newBar(e *env, quiet bool, total int) *bar {
+	f, ok := e.stderr.(*os.File)
+	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+		return &bar{}
+	}
+	return &bar{pb: progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(f),
+		progressbar.OptionSetDescription("learning"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("docs"),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)}
+}
+
+func (b *bar) update(p batch.Progress) {
+	if b.pb == nil {
+		return
+	}
+	if p.Done == 1 {
+		b.pb.Reset()
+	}
+	b.pb.Describe(fmt.Sprintf("%s · %d sentences", p.Phase, p.Sentences))
+	b.pb.Set(p.Done)
+}
+
+func (b *bar) clear() {
+	if b.pb != nil {
+		b.pb.Clear()
+	}
+}
