@@ -101,7 +101,7 @@ func (sc *scorer) cost(i, j, k int) float64 {
 	lz := sc.zcum[i+t.ZH] - sc.zcum[i]
 	le := sc.ecum[j+t.EN] - sc.ecum[j]
 	c += sc.w.Length * sc.lengthCost(lz, le)
-	c += sc.w.Lexical * float64(t.ZH+t.EN) * (1 - sc.similarity(i, t.ZH, j, t.EN))
+	c += sc.w.Lexical * sc.lexicalCost(i, t.ZH, j, t.EN)
 	if f.zpara != nil && f.zpara[i] != f.epara[j] {
 		c += sc.w.Para
 	}
@@ -144,27 +144,42 @@ func (sc *scorer) deletion(i, j int, t BeadType) float64 {
 		for s := i; s < i+t.ZH; s++ {
 			c += sc.w.Delete
 			for e := max(j-evidenceReach, 0); e < min(j+evidenceReach, len(f.el)); e++ {
-				best = max(best, sc.similarity(s, 1, e, 1))
+				best = max(best, sc.similarity(s, e))
 			}
 		}
 	} else {
 		for e := j; e < j+t.EN; e++ {
 			c += sc.w.Delete
 			for s := max(i-evidenceReach, 0); s < min(i+evidenceReach, len(f.zl)); s++ {
-				best = max(best, sc.similarity(s, 1, e, 1))
+				best = max(best, sc.similarity(s, e))
 			}
 		}
 	}
 	return c + sc.w.Evidence*best
 }
 
-// similarity is the lexical similarity of the concatenation of Chinese
-// sentences [i, i+a) with that of English sentences [j, j+b): the mean of
-// the IDF-weighted share of each side that has a rendering on the other.
-func (sc *scorer) similarity(i, a, j, b int) float64 {
+// similarity is the lexical similarity of Chinese sentence i with English
+// sentence j: the mean of the IDF-weighted shares of each that have a
+// rendering in the other (used to price deletions by local evidence).
+func (sc *scorer) similarity(i, j int) float64 {
 	f := sc.f
-	var zc, zt, ec, et float64
+	zm, em := sc.pairs.get(f, i, j)
+	k := sc.w.Smooth
+	return (maskWeight(f.zh[i].weights, zm)/(f.zh[i].total+k) + maskWeight(f.en[j].weights, em)/(f.en[j].total+k)) / 2
+}
+
+// lexicalCost is the lexical cost of a bead pairing the concatenation of
+// Chinese sentences [i, i+a) with that of English sentences [j, j+b): for
+// every sentence of the bead, one minus the IDF-weighted share of it that
+// has a rendering on the other side of the bead. Each sentence answers for
+// itself, so a sentence with nothing matching in the bead costs as much as
+// a whole unmatched sentence and is better left out (a deletion) than
+// smeared into a neighbour's bead.
+func (sc *scorer) lexicalCost(i, a, j, b int) float64 {
+	f := sc.f
 	var emask [8]uint64
+	k := sc.w.Smooth
+	c := float64(a + b)
 	for s := i; s < i+a; s++ {
 		var zm uint64
 		for e := j; e < j+b; e++ {
@@ -172,15 +187,12 @@ func (sc *scorer) similarity(i, a, j, b int) float64 {
 			zm |= m1
 			emask[e-j] |= m2
 		}
-		zc += maskWeight(f.zh[s].weights, zm)
-		zt += f.zh[s].total
+		c -= maskWeight(f.zh[s].weights, zm) / (f.zh[s].total + k)
 	}
 	for e := j; e < j+b; e++ {
-		ec += maskWeight(f.en[e].weights, emask[e-j])
-		et += f.en[e].total
+		c -= maskWeight(f.en[e].weights, emask[e-j]) / (f.en[e].total + k)
 	}
-	k := sc.w.Smooth
-	return (zc/(zt+k) + ec/(et+k)) / 2
+	return c
 }
 
 // pairCache holds the match masks of sentence pairs near the band.

@@ -1,0 +1,114 @@
+// Package align aligns the sentences of a Chinese text with those of its
+// English edition: it finds the beads (groups of sentences that translate
+// each other) of the best monotone alignment, prices each, and says how
+// sure it is of each.
+//
+// # Cost model
+//
+// An alignment is a sequence of beads covering both documents in order.
+// A bead of type a-b pairs Chinese sentences [i, i+a) with English
+// sentences [j, j+b); the types allowed are Aligner.Types (DefaultTypes:
+// 1-1, 1-2, 2-1, 1-0, 0-1, 1-3, 3-1, 2-2, 1-4, 4-1, 2-3, 3-2). The cost of
+// an alignment is the sum of its beads' costs:
+//
+//	cost(a-b bead) = Prior[a-b]
+//	               + Length  · GC(lz, le)
+//	               + Lexical · Σ over the bead's sentences (1 − coverage)
+//	               + Para  if the bead starts a paragraph on one side only
+//	               + Kind  if it pairs different sentence kinds (caption with body)
+//
+//	cost(deletion of one sentence) = Prior[1-0 or 0-1] + Delete + Evidence · best
+//
+// GC is the Gale-Church length term: with lz and le the non-space
+// character counts of the two sides, r the English characters per Chinese
+// character and s² the variance per character, δ = (le − r·lz)/(s·√(n·r))
+// with n = (lz + le/r)/2, and GC = −log P(|Z| ≥ |δ|) = −log erfc(|δ|/√2).
+// erfc underflows for |δ|/√2 beyond about 27, so past 5 the asymptotic
+// expansion exp(−x²)/(x√π)·(1 − 1/2x² + 3/4x⁴ − 15/8x⁶) is used in log form
+// (logErfc); NLTK's version returns −log 0 there and its DP collapses on
+// Chinese-English text. r is estimated from the document pair itself
+// (total English over total Chinese characters) and both r and s² are
+// re-estimated from the confident beads of the first pass (the tenth most
+// deviant left out); s² starts at Weights.Variance.
+//
+// Coverage is lexical. Each Chinese sentence is cut by longest match
+// against the user lexicon (--dict) and CC-CEDICT; each word's English
+// keys are the content words of its glosses (norm.TermKey forms, function
+// words and bracketed notes dropped, at most maxGlossKeys per word), plus
+// renderings from a learnt Model. Runs of 2–4 hanzi whose toneless pinyin,
+// syllables joined, spells a run of capitalised English words become name
+// units (孔令强 ↔ Kong Lingqiang). Numbers, Latin words and acronyms stand
+// for themselves; ？, ！, quotation marks (“” 《》 「」) and parentheses are
+// anchors that match their English counterparts. Only units and keys that
+// can match something in the other document take part. Each unit and key
+// is weighted by its IDF in its document, log(1 + N/df). The coverage of a
+// sentence in a bead is the weight of its units (keys) that have a
+// rendering among the other side's sentences of the bead, divided by its
+// total weight plus Smooth. Because coverage is taken against the whole
+// other side of the bead, a merged block is scored as a concatenation
+// (as Vecalign does), and because every sentence answers for its own
+// coverage, a sentence with nothing matching in a bead costs a whole
+// Lexical and is cheaper left out than smeared into its neighbour's bead.
+//
+// Deletions are priced by local evidence: best is the highest pairwise
+// similarity (mean of the two coverages) of the dropped sentence with the
+// sentences within evidenceReach of where it is dropped. A sentence whose
+// translation is probably next door is expensive to drop; a passage the
+// other edition left out has nothing next door and is cheap to drop, so
+// a run of untranslated paragraphs comes out as a run of 1-0 beads.
+//
+// Match masks make the lexical term cheap: a sentence keeps at most 64
+// units (maxUnits, the most informative), each a bit; for a sentence pair
+// one merge of two sorted id lists yields the bit mask of matched units on
+// each side, and the coverage of a sentence by a block is the weight of
+// the OR of its masks against the block's sentences. Masks of the pairs
+// near the band are computed once per DP (pairCache).
+//
+// # Learning from the data
+//
+// Align makes two passes. The confident beads of the first (Confidence ≥
+// minLearnConfidence, at most maxLearnSide sentences a side) train IBM
+// Model 1, t(English key | Chinese word) with a NULL word, by
+// model1Iterations of EM; pairs with t ≥ minTranslationProb seen together
+// in at least minCooccurrence beads become renderings, and the second pass
+// runs with them and with the re-estimated length parameters. In batch
+// mode a Learner collects confident beads over a whole corpus and trains
+// one Model for all documents (Aligner.Model).
+//
+// # Recurrence and search
+//
+//	D(0,0) = 0
+//	D(i,j) = min over types a-b of D(i−a, j−b) + cost(bead [i−a,i)×[j−b,j))
+//
+// Ties go to the type listed first in Types, so results never depend on
+// anything but the input. The full table is quadratic, so documents with
+// more than defaultCoarseMax sentences a side are first aligned at half
+// resolution (pairs of consecutive sentences merged: lengths added, units
+// and keys united), recursively; the coarse path, projected back, is the
+// centre of a band of half-width Band (DefaultBand) in which the DP runs.
+// Where the best path touches the edge of the band (not of the table), the
+// band is doubled around that place, recentred on the path and the DP run
+// again, until the path stays inside. The levels shrink geometrically and
+// each costs O((n+m)·w·|Types|) for band width w, so time and memory are
+// linear in the length of the documents. The DP tables and masks are
+// reused between calls (a sync.Pool of scratch space). A test checks the
+// banded search against an obviously-correct full DP on 50–300-sentence
+// pairs with the band forced down to 3 and runs of 20+ dropped sentences.
+//
+// # Confidence
+//
+// A bead's Confidence is its marginal probability under the Gibbs
+// distribution p(path) ∝ exp(−cost(path)/Temperature) over all paths in
+// the final band, computed by the forward-backward algorithm (log-sum-exp).
+// It is high when no alternative segmentation comes close in cost.
+//
+// # How the weights were set
+//
+// Lexical is the unit of the scale. Delete, Evidence and Length, and the
+// bead priors, were set by a small grid search on news-dev and on
+// mac-dev with two-fold cross-validation (three documents to choose,
+// three to score, both ways); every other constant has the value its
+// comment gives a reason for. The priors follow the shape frequencies of
+// translated prose: −log of 1-2 being about half as common as 1-1, and
+// every further sentence in a bead costing more.
+package align

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+const (
+	tinyZH = "习近平会见塔吉克斯坦总统。\n中国支持塔吉克斯坦。\n双方签署了合作文件。\n"
+	tinyEN = "Xi meets Tajik president.\nChina supports Tajikistan.\nThe two sides signed cooperation documents.\n"
+)
+
+func TestAlignLines(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"zh.txt": tinyZH, "en.txt": tinyEN})
+	code, out, stderr := runCLI(t, "", "align", "--input", "lines", filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt"))
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "[0]:[0]\n[1]:[1]\n[2]:[2]\n"; out != want {
+		t.Errorf("beads:\n%s\nwant\n%s", out, want)
+	}
+	code, out, stderr = runCLI(t, "", "align", "--input", "lines", "--format", "tsv", filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt"))
+	if code != ExitOK || !strings.HasPrefix(out, "习近平会见塔吉克斯坦总统。\tXi meets Tajik president.\t1-1\t") {
+		t.Errorf("tsv: exit %d, %q %s", code, out, stderr)
+	}
+}
+
+func TestAlignBadDict(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"zh.txt": tinyZH, "en.txt": tinyEN, "dict.tsv": "# glossary\n中国\tChina\n塔吉克斯坦 Tajikistan\n"})
+	code, _, stderr := runCLI(t, "", "align", "--input", "lines", "--dict", filepath.Join(dir, "dict.tsv"), filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt"))
+	if code != ExitError || !strings.Contains(stderr, "dict.tsv:3") {
+		t.Errorf("exit %d, stderr %q: want an error naming dict.tsv:3", code, stderr)
+	}
+}
+
+func TestAlignEmptyInput(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"zh.txt": tinyZH, "en.txt": ""})
+	code, _, stderr := runCLI(t, "", "align", "--input", "lines", filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt"))
+	if code != ExitError || !strings.Contains(stderr, "en.txt") {
+		t.Errorf("exit %d, stderr %q: want an error naming en.txt", code, stderr)
+	}
+}
+
+func TestEvalTiny(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"zh/001": tinyZH, "en/001": tinyEN, "gold/001.align": "[0]:[0]\n[1]:[1]\n[2]:[2]\n",
+		"zh/001.tok": "ignored", "en/001.trans": "ignored",
+	})
+	pred := filepath.Join(dir, "pred")
+	os.Mkdir(pred, 0o755)
+	code, out, stderr := runCLI(t, "", "eval", "--pred-dir", pred, filepath.Join(dir, "zh"), filepath.Join(dir, "en"), filepath.Join(dir, "gold"))
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "F1             1.0000   1.0000") {
+		t.Errorf("output:\n%s", out)
+	}
+	if data, err := os.ReadFile(filepath.Join(pred, "001.align")); err != nil || string(data) != "[0]:[0]\n[1]:[1]\n[2]:[2]\n" {
+		t.Errorf("prediction file: %q %v", data, err)
+	}
+}
+
+func TestEvalBadGold(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"zh/001": tinyZH, "en/001": tinyEN, "gold/001.align": "[0]:[0]\n[1]:[1]\n[2]:[2,3]\n",
+	})
+	code, _, stderr := runCLI(t, "", "eval", filepath.Join(dir, "zh"), filepath.Join(dir, "en"), filepath.Join(dir, "gold"))
+	if code != ExitError || !strings.Contains(stderr, "001.align:3") {
+		t.Errorf("exit %d, stderr %q: want an error naming 001.align:3", code, stderr)
+	}
+}
+
+// TestEvalAgreesWithScorer checks that eval's numbers equal those of
+// ../shared/eval/score_alignment.py on news-dev.
+func TestEvalAgreesWithScorer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	set := filepath.Join("..", "..", "..", "shared", "eval")
+	script := filepath.Join(set, "score_alignment.py")
+	if _, err := os.Stat(script); err != nil {
+		t.Skip("no ../shared/eval")
+	}
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("no python3")
+	}
+	news := filepath.Join(set, "news-dev")
+	pred := t.TempDir()
+	code, out, stderr := runCLI(t, "", "eval", "--pred-dir", pred, filepath.Join(news, "zh"), filepath.Join(news, "en"), filepath.Join(news, "gold"))
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	py, err := exec.Command("python3", script, filepath.Join(news, "gold"), pred).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(?m)^  (precision|recall|F1) +[0-9.]+ +[0-9.]+$`)
+	got, want := re.FindAllString(out, -1), re.FindAllString(string(py), -1)
+	if len(want) != 3 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("eval:\n%s\nscore_alignment.py:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
