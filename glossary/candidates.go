@@ -1,0 +1,448 @@
+package glossary
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/corpus/norm"
+)
+
+// Candidate lengths: Chinese terms of 1–6 segmenter tokens, English terms of
+// 1–8 words (a bracketed or quoted group counts as one Chinese token).
+const (
+	maxZHTokens = 6
+	maxENWords  = 8
+)
+
+// Separators inside candidate keys. A Chinese key is the folded tokens
+// joined by zhSep; an English key is the word keys (norm.WordKeys) and the
+// markers "," "(" ")" "&" joined by spaces.
+const zhSep = "\x1f"
+
+// A cand is one candidate occurrence: its key and its surface text.
+type cand struct {
+	key, surface string
+}
+
+// zhToken is a token of a Chinese chunk: a segmenter word, or a group in
+// 《》, quotes or short brackets kept whole.
+type zhToken struct {
+	text  string
+	start int
+	end   int
+	group rune // opening bracket of a group token, 0 for a word
+}
+
+// Chinese function words: a candidate neither starts nor ends with one.
+// Simplified forms; tokens are compared after norm.Simplify.
+var zhFunction = setOf(`的 地 得 了 着 过 和 与 及 以及 或 或者 并 并且 而 而且 但 但是 在 于 对 对于 为 为了
+将 把 被 由 从 自 向 以 因 因为 所以 如 如果 若 则 即 就 也 都 又 还 亦 是 有 这 那 此 其 该 各 每 之 等
+等等 个 们 中 上 下 后 前 时 里 内 已 已经 会 可 可以 能 要 需 须 应 不 没有 未 无 非 很 更 最 较 所 所有
+我们 我 你 他 她 它 他们 本 年 月 日 号 去年 今年 明年 一 一些 一个 这些 那些 当 包括 通过 进行 继续 提供
+其中 同时 有关 相关 主要 如何 什么 另外 此外 至 到 给 让 使 跟 同 以来 之间 以上 以下 以外 方面 期间
+由于 并非 及其 以及其 至于 以便 为此 之后 之前 然而 因此 另 再 仍 即使 只 只是 均 共 约 逾 近 多 少
+所述 有所 这个 那个 这种 该等 其他 其它 若干 不少 进一步 作为 按 按照 根据 就此 包含 涉及 获 于是 来
+去 而言 方 者 等方面 着重 为止 例如 如下 下列 上述 以往 尤其 特别 亦即 可能 一直 正在 曾 目前 项 名 宗 次
+位 份 种 批 件 笔 只 些 头 把 张 届 间`)
+
+// zhNumberUnit are the words a number may stand before inside a Chinese
+// candidate (第2号, 2016年); elsewhere a number ends a candidate.
+var zhNumberUnit = setOf(`年 号 章 条 款 期 届 周年 号文`)
+
+// English function words: a candidate neither starts nor ends with one.
+var enFunction = setOf(`a an the of and or nor for with to in on at by from as into onto over under about after
+before during between through including while per via both each other more most all any some such
+no not than then so but if because when where how up out against among within without towards toward
+upon further also this that these those it its their his her our my your they we you he she i which
+who whom whose what is are was were be been being has have had will would shall should may might can
+could must do does did said says there here only even just very well ago again however since until
+whether yet than etc e.g i.e vs one two three four five six seven eight nine ten first second third
+last next new same many much several various`)
+
+// enInnerOK are the function words a candidate may hold inside ("Bank
+// for International Settlements", "community with a shared future");
+// any other function word (to, by, as, will, that…) marks clause
+// structure, not a term.
+var enInnerOK = setOf(`of and for with the on in or`)
+
+func setOf(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// isZHNumber reports whether a token is a bare number (Arabic or Chinese
+// numerals, with separators).
+func isZHNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsDigit(r) && !strings.ContainsRune("零〇一二三四五六七八九十百千万萬亿億两兩.,．，%％", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// zhChunks cuts Chinese text into chunks of tokens between punctuation.
+// Titles in 《》, short quotations and short bracketed groups become single
+// tokens of the chunk they sit in, and their contents are chunks of their
+// own, so that 《外匯基金條例》, “十三五”规划 and 联系汇率制度（联汇制度）
+// survive as candidates next to 外匯基金條例 and 联汇制度.
+func zhChunks(text string, seg corpus.Segmenter) [][]zhToken {
+	var chunks [][]zhToken
+	var cur []zhToken
+	flush := func() {
+		if len(cur) > 0 {
+			chunks = append(chunks, cur)
+			cur = nil
+		}
+	}
+	words := func(start, end int) {
+		if start >= end {
+			return
+		}
+		pos := start
+		for _, w := range seg.Cut(text[start:end]) {
+			i := strings.Index(text[pos:end], w)
+			if i < 0 {
+				continue
+			}
+			s := pos + i
+			pos = s + len(w)
+			if strings.TrimSpace(w) == "" {
+				continue
+			}
+			cur = append(cur, zhToken{text: w, start: s, end: pos})
+		}
+	}
+	runStart := 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if closer, max := groupCloser(r); closer != 0 {
+			if j := groupEnd(text, i+n, closer, max); j > 0 {
+				words(runStart, i)
+				end := j + utf8.RuneLen(closer)
+				cur = append(cur, zhToken{text: text[i:end], start: i, end: end, group: r})
+				inner := cur
+				cur = nil
+				words(i+n, j)
+				flush()
+				cur = inner
+				i, runStart = end, end
+				continue
+			}
+		}
+		if isBreak(r) {
+			words(runStart, i)
+			flush()
+			runStart = i + n
+		}
+		i += n
+	}
+	words(runStart, len(text))
+	flush()
+	return chunks
+}
+
+// groupCloser returns the closing bracket of an opening one and the longest
+// group (in runes) kept as one token.
+func groupCloser(r rune) (rune, int) {
+	switch r {
+	case '《':
+		return '》', 40
+	case '“':
+		return '”', 16
+	case '「':
+		return '」', 16
+	case '『':
+		return '』', 16
+	case '（':
+		return '）', 12
+	case '(':
+		return ')', 12
+	}
+	return 0, 0
+}
+
+// groupEnd finds the closer of a group whose content starts at i: the byte
+// offset of the closer, or -1 when it is too far, absent, or the content
+// holds sentence punctuation or another opener.
+func groupEnd(text string, i int, closer rune, max int) int {
+	n := 0
+	for j, r := range text[i:] {
+		if r == closer {
+			if n == 0 {
+				return -1
+			}
+			return i + j
+		}
+		n++
+		if n > max || strings.ContainsRune("。！？；：，、\n《“「『（(", r) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// isBreak reports whether r ends a Chinese chunk: punctuation, symbols and
+// line breaks, but not the spaces, dots and hyphens inside Latin names.
+func isBreak(r rune) bool {
+	switch r {
+	case ' ', '\u3000', '-', '.', '·', '&', '\'', '+':
+		return false
+	}
+	return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
+}
+
+// zhCandidates appends the candidate occurrences of one chunk.
+func zhCandidates(out []cand, text string, toks []zhToken) []cand {
+	keys := make([]string, len(toks))
+	simp := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = norm.Fold(t.text)
+		simp[i] = norm.Simplify(keys[i])
+	}
+	for i := range toks {
+		if !zhCanStart(toks, simp, i) {
+			continue
+		}
+		for j := i; j < len(toks) && j < i+maxZHTokens; j++ {
+			if j > i && isZHNumber(toks[j].text) && (j+1 == len(toks) || !zhNumberUnit[simp[j+1]]) {
+				break // 發出13個儲值 is no term; 第2號 and 2016年 are fine
+			}
+			if !zhCanEnd(toks, simp, i, j) {
+				continue
+			}
+			out = append(out, cand{key: strings.Join(keys[i:j+1], zhSep), surface: text[toks[i].start:toks[j].end]})
+		}
+	}
+	return out
+}
+
+func zhCanStart(toks []zhToken, simp []string, i int) bool {
+	t := toks[i]
+	switch {
+	case t.group == '（' || t.group == '(':
+		return false
+	case zhFunction[simp[i]]:
+		return false
+	case isZHNumber(t.text):
+		// A year opens official names: 2016年存款保障計劃（修訂）條例.
+		return i+2 < len(toks) && simp[i+1] == "年"
+	}
+	return true
+}
+
+func zhCanEnd(toks []zhToken, simp []string, i, j int) bool {
+	t := toks[j]
+	if zhFunction[simp[j]] || isZHNumber(t.text) {
+		return false
+	}
+	if isZHNumber(toks[i].text) && j < i+2 {
+		return false
+	}
+	if i == j && t.group == 0 {
+		// A single word: at least two characters, or a Latin acronym.
+		n := utf8.RuneCountInString(t.text)
+		if n < 2 {
+			return false
+		}
+		if isLatin(t.text) && !isAcronym(t.text) {
+			return false
+		}
+	}
+	if i == j && (t.group == '（' || t.group == '(') {
+		return false
+	}
+	return true
+}
+
+func isLatin(s string) bool {
+	for _, r := range s {
+		if r >= 0x2E80 {
+			return false
+		}
+	}
+	return true
+}
+
+// isAcronym reports whether s is a Latin acronym: two or more letters, all
+// capitals (digits allowed after the first letter: G20, CMU, SWIFT).
+func isAcronym(s string) bool {
+	upper := 0
+	for i, r := range s {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			upper++
+		case '0' <= r && r <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return upper >= 2
+}
+
+// enWord is one English token with its key (word keys joined by spaces)
+// and lower-cased text for the function-word tests.
+type enWord struct {
+	norm.Token
+	key   string
+	lower string
+	depth int    // unclosed '(' before the token in its chunk
+	gap   string // markers between this token and the next: "," "(" ")" "&"
+}
+
+// enChunks cuts English text into chunks of words between punctuation that
+// no term crosses (sentence punctuation, colons, quotes, slashes). Commas,
+// '&' and parentheses stay inside chunks as markers.
+func enChunks(text string) [][]enWord {
+	toks := norm.EnglishTokens(text)
+	var chunks [][]enWord
+	var cur []enWord
+	depth := 0
+	for k, t := range toks {
+		w := enWord{Token: t, lower: strings.ToLower(t.Text), depth: depth}
+		w.key = strings.Join(norm.WordKeys(t.Text), " ")
+		if w.key == "" {
+			w.key = w.lower
+		}
+		end := len(text)
+		if k+1 < len(toks) {
+			end = toks[k+1].Start
+		}
+		gap := text[t.End:end]
+		breaks := false
+		var markers []string
+		for _, r := range gap {
+			switch {
+			case r == ',':
+				markers = append(markers, ",")
+			case r == '&':
+				markers = append(markers, "&")
+			case r == '(':
+				markers = append(markers, "(")
+				depth++
+			case r == ')':
+				markers = append(markers, ")")
+				depth--
+			case unicode.IsSpace(r) && r != '\n':
+			default:
+				breaks = true
+			}
+		}
+		if depth < 0 {
+			breaks = true
+		}
+		w.gap = strings.Join(markers, " ")
+		cur = append(cur, w)
+		if breaks || k+1 == len(toks) {
+			chunks = append(chunks, cur)
+			cur = nil
+			depth = 0
+		}
+	}
+	return chunks
+}
+
+// enCandidates appends the candidate occurrences of one English chunk.
+func enCandidates(out []cand, text string, ws []enWord) []cand {
+	var key strings.Builder
+	for i := range ws {
+		if !enCanEdge(ws[i], true) {
+			continue
+		}
+		key.Reset()
+		commas := 0
+		for j := i; j < len(ws) && j < i+maxENWords; j++ {
+			w := ws[j]
+			if j > i {
+				if ws[j-1].gap != "" {
+					key.WriteString(" " + ws[j-1].gap)
+				}
+				key.WriteByte(' ')
+				if w.depth < ws[i].depth {
+					break
+				}
+				if enFunction[w.lower] && !enInnerOK[w.lower] || isNumberWord(w.lower) && !isYear(w.lower) {
+					break
+				}
+			}
+			key.WriteString(w.key)
+			if j > i && strings.Contains(ws[j-1].gap, ",") {
+				commas++
+			}
+			if !enCanEdge(w, false) || w.depth != ws[i].depth {
+				// A token inside brackets may end a candidate only right
+				// before the closing bracket: Continuous Linked Settlement (CLS).
+				if !(w.depth == ws[i].depth+1 && strings.HasPrefix(w.gap, ")") && enCanEdge(w, false)) {
+					continue
+				}
+				if !validCommas(ws[i:j+1], commas) {
+					continue
+				}
+				out = append(out, cand{key: key.String() + " )", surface: text[ws[i].Start:w.End] + ")"})
+				continue
+			}
+			if !validCommas(ws[i:j+1], commas) {
+				continue
+			}
+			if j == i && ws[i].Text == "" {
+				continue
+			}
+			out = append(out, cand{key: key.String(), surface: text[ws[i].Start:w.End]})
+		}
+	}
+	return out
+}
+
+// enCanEdge reports whether w may start (first) or end a candidate: not a
+// function word, not a bare number (a year may end one: Cyber Security
+// Summit 2016).
+func enCanEdge(w enWord, first bool) bool {
+	if enFunction[w.lower] {
+		return false
+	}
+	if isNumberWord(w.lower) {
+		return !first && isYear(w.lower)
+	}
+	return utf8.RuneCountInString(w.Text) > 1 || unicode.IsUpper([]rune(w.Text)[0])
+}
+
+func isNumberWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) && r != '.' && r != ',' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isYear(s string) bool {
+	return len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20"))
+}
+
+// validCommas allows commas inside a candidate only in a coordination: "A,
+// B and C" with short items and the "and"/"or" after the last comma.
+func validCommas(ws []enWord, commas int) bool {
+	if commas == 0 {
+		return true
+	}
+	last := -1
+	for k := 0; k+1 < len(ws); k++ {
+		if strings.Contains(ws[k].gap, ",") {
+			last = k
+		}
+	}
+	for _, w := range ws[last+1:] {
+		if w.lower == "and" || w.lower == "or" {
+			return true
+		}
+	}
+	return false
+}

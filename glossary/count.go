@@ -1,0 +1,474 @@
+package glossary
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/bitext/bitext/corpus"
+)
+
+// TermCounts is the first counting pass: in how many units each Chinese and
+// English candidate occurs. Counts of shards merge by addition (Merge), so
+// a corpus can be counted in pieces.
+type TermCounts struct {
+	Units int
+	ZH    map[string]int32
+	EN    map[string]int32
+	// Pruned is the highest count ever pruned away (0: counts are exact).
+	Pruned int32
+}
+
+// NewTermCounts returns empty counts.
+func NewTermCounts() *TermCounts {
+	return &TermCounts{ZH: make(map[string]int32), EN: make(map[string]int32)}
+}
+
+// Merge adds o's counts to c.
+func (c *TermCounts) Merge(o *TermCounts) {
+	c.Units += o.Units
+	for k, n := range o.ZH {
+		c.ZH[k] += n
+	}
+	for k, n := range o.EN {
+		c.EN[k] += n
+	}
+	c.Pruned = max(c.Pruned, o.Pruned)
+}
+
+// prune drops candidates seen at most n times.
+func (c *TermCounts) prune(n int32) {
+	for _, m := range []map[string]int32{c.ZH, c.EN} {
+		for k, v := range m {
+			if v <= n {
+				delete(m, k)
+			}
+		}
+	}
+	c.Pruned = max(c.Pruned, n)
+}
+
+// unit is the text a pair is counted in: a bead, or one sentence pair of a
+// bead whose sides have the same number of sentences.
+type unit struct {
+	bead   *Bead
+	zh, en string
+}
+
+// units cuts a bead into sentence pairs when both sides have the same
+// number of sentences (the usual case in official translations), so that
+// co-occurrence is counted in the smallest unit that is surely aligned.
+func units(b *Bead) []unit {
+	zs, es := corpus.SplitChinese(b.ZH), corpus.SplitEnglish(b.EN)
+	if len(zs) < 2 || len(zs) != len(es) {
+		return []unit{{bead: b, zh: b.ZH, en: b.EN}}
+	}
+	out := make([]unit, len(zs))
+	for i := range zs {
+		out[i] = unit{bead: b, zh: zs[i].Text, en: es[i].Text}
+	}
+	return out
+}
+
+// analysis is what one unit holds: its distinct candidates on each side,
+// with the surface form of each key's first occurrence.
+type analysis struct {
+	zh, en []cand
+}
+
+func (x *Extractor) analyse(u unit, buf []cand) analysis {
+	buf = buf[:0]
+	for _, ch := range zhChunks(u.zh, x.Segmenter) {
+		buf = zhCandidates(buf, u.zh, ch)
+	}
+	zh := dedup(buf, zhConcat)
+	var en []cand
+	for _, ch := range enChunks(u.en) {
+		en = enCandidates(en, u.en, ch)
+	}
+	return analysis{zh: zh, en: dedup(en, func(s string) string { return s })}
+}
+
+// dedup keeps the first occurrence of each key (compared through same), in
+// key order.
+func dedup(cs []cand, same func(string) string) []cand {
+	out := slices.Clone(cs)
+	slices.SortStableFunc(out, func(a, b cand) int { return strings.Compare(same(a.key), same(b.key)) })
+	return slices.CompactFunc(out, func(a, b cand) bool { return same(a.key) == same(b.key) })
+}
+
+// workers is how many goroutines count.
+func (x *Extractor) workers() int {
+	if x.Workers > 0 {
+		return x.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// shards runs f on contiguous shards of beads in parallel and returns the
+// per-shard results in order.
+func shards[T any](beads []Bead, n int, f func([]Bead) T) []T {
+	n = max(1, min(n, len(beads)))
+	out := make([]T, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		lo, hi := i*len(beads)/n, (i+1)*len(beads)/n
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = f(beads[lo:hi])
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// CountTerms runs the first pass over beads on all cores.
+func (x *Extractor) CountTerms(beads []Bead) *TermCounts {
+	parts := shards(beads, x.workers(), x.countTerms)
+	total := parts[0]
+	for _, p := range parts[1:] {
+		total.Merge(p)
+	}
+	return total
+}
+
+func (x *Extractor) countTerms(beads []Bead) *TermCounts {
+	c := NewTermCounts()
+	var buf []cand
+	limit := x.maxEntries()
+	for i := range beads {
+		for _, u := range units(&beads[i]) {
+			a := x.analyse(u, buf)
+			c.Units++
+			for _, z := range a.zh {
+				c.ZH[z.key]++
+			}
+			for _, e := range a.en {
+				c.EN[e.key]++
+			}
+		}
+		if len(c.ZH)+len(c.EN) > limit {
+			// Bounded memory: forget the rarest candidates, raising the bar
+			// until the table is at most half full.
+			for n := c.Pruned + 1; len(c.ZH)+len(c.EN) > limit/2; n++ {
+				c.prune(n)
+			}
+		}
+	}
+	return c
+}
+
+func (x *Extractor) maxEntries() int {
+	if x.MaxEntries > 0 {
+		return x.MaxEntries
+	}
+	return 4 << 20
+}
+
+// Vocabulary is the set of candidates that pass the first pass: seen in at
+// least MinFreq units. Terms are those that are also closed (not always
+// extended the same way: "stored value" when it only ever occurs in "stored
+// value facilities"); single words are kept for the word-level lexicon even
+// when they are not terms. Chinese candidates are identified by their text
+// without token boundaries, so that the segmenter cutting a term
+// differently in different contexts does not split its count; ZHTokens
+// keeps the most frequent cut.
+type Vocabulary struct {
+	ZH, EN         []string // sorted keys; ids are indexes
+	ZHTokens       []string // token form of each ZH key (tokens joined by zhSep)
+	ZHTerm, ENTerm []bool
+	ZHFreq, ENFreq []int32 // units holding each candidate
+	zhID, enID     map[string]int32
+}
+
+// Vocabulary selects the candidates of c worth pairing.
+func (x *Extractor) Vocabulary(c *TermCounts) *Vocabulary {
+	v := &Vocabulary{}
+	min := int32(x.minFreq())
+	v.ZH, v.ZHTokens, v.ZHTerm, v.ZHFreq = selectTerms(c.ZH, min, zhSep, zhConcat)
+	v.EN, _, v.ENTerm, v.ENFreq = selectTerms(c.EN, min, " ", func(s string) string { return s })
+	v.zhID, v.enID = index(v.ZH), index(v.EN)
+	return v
+}
+
+// zhConcat is a Chinese key without token boundaries.
+func zhConcat(key string) string { return strings.ReplaceAll(key, zhSep, "") }
+
+func index(keys []string) map[string]int32 {
+	m := make(map[string]int32, len(keys))
+	for i, k := range keys {
+		m[k] = int32(i)
+	}
+	return m
+}
+
+// minClosedFreq is the count from which a candidate that always occurs
+// inside the same longer one is dropped; below it, equal counts are too
+// often chance.
+const minClosedFreq = 5
+
+// selectTerms merges token keys with the same concatenation, keeps those
+// counted at least min times (sorted), and says which are closed terms: a
+// key is not closed when a candidate one token longer on either side
+// occurs as often as it does. It returns the keys, the most frequent token
+// form of each, closedness and counts.
+func selectTerms(counts map[string]int32, min int32, sep string, concat func(string) string) (keys, forms []string, term []bool, freq []int32) {
+	merged := make(map[string]int32)
+	form := make(map[string]string)
+	for k, n := range counts {
+		c := concat(k)
+		merged[c] += n
+		if f, ok := form[c]; !ok || n > counts[f] || n == counts[f] && k < f {
+			form[c] = k
+		}
+	}
+	ext := make(map[string]int32)
+	for k := range counts {
+		n := merged[concat(k)]
+		for _, sub := range subKeys(k, sep) {
+			sc := concat(sub)
+			ext[sc] = max(ext[sc], n)
+		}
+	}
+	for c, n := range merged {
+		if n >= min {
+			keys = append(keys, c)
+		}
+	}
+	slices.Sort(keys)
+	out := keys[:0]
+	for _, c := range keys {
+		n := merged[c]
+		closed := n > ext[c] || n < minClosedFreq
+		single := !strings.Contains(form[c], sep)
+		if closed || single {
+			out = append(out, c)
+			forms = append(forms, form[c])
+			term = append(term, closed)
+			freq = append(freq, n)
+		}
+	}
+	return out, forms, term, freq
+}
+
+// subKeys returns the key without its first and without its last token
+// (markers at the new edge dropped). A bracketed group at the end is not an
+// extension that makes the shorter key redundant: 联系汇率制度（联汇制度）
+// and "Securities and Futures Commission (SFC)" introduce a short form, and
+// the full name stays a term of its own.
+func subKeys(k, sep string) []string {
+	toks := strings.Split(k, sep)
+	if len(toks) < 2 {
+		return nil
+	}
+	trim := func(t []string) string {
+		for len(t) > 0 && isMarker(t[0]) {
+			t = t[1:]
+		}
+		for len(t) > 0 && isMarker(t[len(t)-1]) {
+			t = t[:len(t)-1]
+		}
+		return strings.Join(t, sep)
+	}
+	last := toks[len(toks)-1]
+	if last == ")" || strings.HasPrefix(last, "（") || strings.HasPrefix(last, "(") {
+		return []string{trim(toks[1:])}
+	}
+	return []string{trim(toks[1:]), trim(toks[:len(toks)-1])}
+}
+
+func isMarker(t string) bool { return t == "," || t == "(" || t == ")" || t == "&" }
+
+func (x *Extractor) minFreq() int {
+	if x.MinFreq > 0 {
+		return x.MinFreq
+	}
+	return 2
+}
+
+// pairStat is what the second pass keeps per (zh, en) pair.
+type pairStat struct {
+	N           int32
+	First, Last int32 // Seq of the first and last bead holding the pair
+	MinDay      int32 // yyyymmdd of the earliest and latest dated bead; 0: none
+	MaxDay      int32
+}
+
+func (p *pairStat) add(o pairStat) {
+	if p.N == 0 {
+		*p = o
+		return
+	}
+	p.N += o.N
+	p.First, p.Last = min(p.First, o.First), max(p.Last, o.Last)
+	if o.MinDay != 0 && (p.MinDay == 0 || o.MinDay < p.MinDay) {
+		p.MinDay = o.MinDay
+	}
+	p.MaxDay = max(p.MaxDay, o.MaxDay)
+}
+
+// PairCounts is the second counting pass: for every pair of vocabulary
+// candidates, the units holding both, and the surface forms of each
+// candidate. Like TermCounts it merges by addition.
+type PairCounts struct {
+	Pairs  map[uint64]pairStat
+	ZHSurf []map[string]int32 // by zh id
+	ENSurf []map[string]int32 // by en id
+	Pruned int32
+}
+
+func newPairCounts(v *Vocabulary) *PairCounts {
+	return &PairCounts{
+		Pairs:  make(map[uint64]pairStat),
+		ZHSurf: make([]map[string]int32, len(v.ZH)),
+		ENSurf: make([]map[string]int32, len(v.EN)),
+	}
+}
+
+func pairKey(z, e int32) uint64 { return uint64(z)<<32 | uint64(uint32(e)) }
+
+// Merge adds o's counts to p.
+func (p *PairCounts) Merge(o *PairCounts) {
+	for k, s := range o.Pairs {
+		ps := p.Pairs[k]
+		ps.add(s)
+		p.Pairs[k] = ps
+	}
+	mergeSurf(p.ZHSurf, o.ZHSurf)
+	mergeSurf(p.ENSurf, o.ENSurf)
+	p.Pruned = max(p.Pruned, o.Pruned)
+}
+
+func mergeSurf(dst, src []map[string]int32) {
+	for i, m := range src {
+		if m == nil {
+			continue
+		}
+		if dst[i] == nil {
+			dst[i] = make(map[string]int32, len(m))
+		}
+		for s, n := range m {
+			dst[i][s] += n
+		}
+	}
+}
+
+// CountPairs runs the second pass over beads on all cores.
+func (x *Extractor) CountPairs(beads []Bead, v *Vocabulary) *PairCounts {
+	parts := shards(beads, x.workers(), func(b []Bead) *PairCounts { return x.countPairs(b, v) })
+	total := parts[0]
+	for _, p := range parts[1:] {
+		total.Merge(p)
+	}
+	return total
+}
+
+func (x *Extractor) countPairs(beads []Bead, v *Vocabulary) *PairCounts {
+	p := newPairCounts(v)
+	var buf []cand
+	var zs, es []int32
+	limit := 2 * x.maxEntries()
+	for i := range beads {
+		b := &beads[i]
+		day := dayOf(b.Date)
+		for _, u := range units(b) {
+			a := x.analyse(u, buf)
+			zs = zs[:0]
+			for _, z := range a.zh {
+				if id, ok := v.zhID[zhConcat(z.key)]; ok {
+					zs = append(zs, id)
+					addSurf(p.ZHSurf, id, z.surface)
+				}
+			}
+			es = es[:0]
+			for _, e := range a.en {
+				if id, ok := v.enID[e.key]; ok {
+					es = append(es, id)
+					addSurf(p.ENSurf, id, e.surface)
+				}
+			}
+			one := pairStat{N: 1, First: int32(b.Seq), Last: int32(b.Seq), MinDay: day, MaxDay: day}
+			for _, z := range zs {
+				for _, e := range es {
+					k := pairKey(z, e)
+					s := p.Pairs[k]
+					s.add(one)
+					p.Pairs[k] = s
+				}
+			}
+		}
+		if len(p.Pairs) > limit {
+			for n := p.Pruned + 1; len(p.Pairs) > limit/2; n++ {
+				for k, s := range p.Pairs {
+					if s.N <= n {
+						delete(p.Pairs, k)
+					}
+				}
+				p.Pruned = n
+			}
+		}
+	}
+	return p
+}
+
+func addSurf(surf []map[string]int32, id int32, s string) {
+	if surf[id] == nil {
+		surf[id] = make(map[string]int32, 1)
+	}
+	surf[id][s]++
+}
+
+// dayOf reads the date of a bead (YYYY-MM-DD, or longer ISO forms) as
+// yyyymmdd; 0 when there is none.
+func dayOf(date string) int32 {
+	if len(date) < 10 || date[4] != '-' || date[7] != '-' {
+		return 0
+	}
+	n := int32(0)
+	for _, c := range date[:4] + date[5:7] + date[8:10] {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int32(c-'0')
+	}
+	return n
+}
+
+func formatDay(d int32) string {
+	if d == 0 {
+		return ""
+	}
+	s := []byte("0000-00-00")
+	for i, pos := 0, []int{9, 8, 6, 5, 3, 2, 1, 0}; i < len(pos); i++ {
+		s[pos[i]] = byte('0' + d%10)
+		d /= 10
+	}
+	return string(s)
+}
+
+// mostFrequent returns the surface with the highest count (ties: the
+// smallest string).
+func mostFrequent(m map[string]int32) string {
+	best, bn := "", int32(-1)
+	for s, n := range m {
+		if n > bn || n == bn && s < best {
+			best, bn = s, n
+		}
+	}
+	return best
+}
+
+// sortedSurfaces lists surfaces by count, then text.
+func sortedSurfaces(m map[string]int32) []Variant {
+	var out []Variant
+	for s, n := range m {
+		out = append(out, Variant{EN: s, Count: int(n)})
+	}
+	slices.SortFunc(out, func(a, b Variant) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.EN, b.EN))
+	})
+	return out
+}

@@ -1,0 +1,305 @@
+package glossary
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/corpus/cedict"
+	"github.com/bitext/bitext/corpus/norm"
+)
+
+// Extractor extracts a glossary from an aligned corpus. Set its fields
+// before the first call; the zero value needs only a Segmenter.
+type Extractor struct {
+	// Segmenter cuts Chinese text into words (segment.Default or, for
+	// Traditional text, segment.Traditional). Required.
+	Segmenter corpus.Segmenter
+	// Dict is the general-language dictionary: pairs it already lists
+	// (市场 ↔ market) rank below terminology, and its glosses help find where
+	// an English term ends. Nil: no dictionary.
+	Dict *cedict.Dict
+	// MinFreq is the fewest aligned units a pair must share (default 2).
+	MinFreq int
+	// Top keeps only the best Top entries (0: all).
+	Top int
+	// Stop lists terms never proposed: Chinese terms (as written, folded)
+	// and English terms (compared by norm.TermKey).
+	Stop []string
+	// Workers is the number of goroutines counting (default GOMAXPROCS).
+	Workers int
+	// MaxEntries bounds each counting table (default 4Mi candidates, 8Mi
+	// pairs): beyond it the rarest entries are pruned.
+	MaxEntries int
+}
+
+// Extract counts beads and returns the glossary: one entry per Chinese term
+// with its best English rendering, in order of score, then zh, then en.
+func (x *Extractor) Extract(ctx context.Context, beads []Bead) ([]Entry, error) {
+	if x.Segmenter == nil {
+		return nil, fmt.Errorf("glossary: Extractor has no Segmenter")
+	}
+	if len(beads) == 0 {
+		return nil, fmt.Errorf("glossary: %w: no aligned pairs to extract terms from", corpus.ErrEmpty)
+	}
+	tc := x.CountTerms(beads)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	v := x.Vocabulary(tc)
+	pc := x.CountPairs(beads, v)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return x.Glossary(v, pc, beadLookup(beads)), nil
+}
+
+// beadLookup finds beads by Seq in a slice sorted by Seq.
+func beadLookup(beads []Bead) func(seq int) *Bead {
+	return func(seq int) *Bead {
+		i, ok := slices.BinarySearchFunc(beads, seq, func(b Bead, s int) int { return cmp.Compare(b.Seq, s) })
+		if !ok {
+			return nil
+		}
+		return &beads[i]
+	}
+}
+
+// Scoring constants.
+const (
+	// minConsistency is the least share of a Chinese term's units that must
+	// hold its English rendering.
+	minConsistency = 0.3
+	// minQuality is the least pair quality (Dice × lexical agreement) kept.
+	minQuality = 0.2
+	// Pair quality is Dice times two lexical factors: the share of the
+	// Chinese words that a word of the English term translates, and the
+	// share of English content words that a Chinese word translates
+	// (dictionary glosses, same Latin string, or word-level association).
+	// The floors keep pairs no dictionary explains (三股势力 ↔ terrorism,
+	// separatism and extremism) in play on co-occurrence alone; the English
+	// floor is lower because English words the Chinese does not explain are
+	// the usual sign of a boundary run on ("exchange fund investment").
+	zhFloor = 0.3
+	enFloor = 0.25
+	// trivialPrior scales the score of a pair the general dictionary
+	// already gives (市场 ↔ market).
+	trivialPrior = 0.3
+	// variantShare is the least share of the best pair's count another
+	// rendering needs to be listed as a variant.
+	variantShare = 0.1
+)
+
+// scored is one candidate pair with its statistics.
+type scored struct {
+	z, e       int32
+	stat       pairStat
+	fz, fe     int32
+	dice, cons float64
+	zc, ec, q  float64
+	score      float64
+	zhText, en string
+	enKey      string
+}
+
+// Glossary scores the counted pairs and links each Chinese term to its best
+// English rendering. bead finds the bead of a Seq for examples (nil: none).
+func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead) []Entry {
+	lx := newLexicon(x.Dict, v, pc, v.ZHFreq, v.ENFreq)
+	stop := x.stopSet()
+	cands := x.score(v, pc, lx, -1)
+	// Competitive linking: the best pair claims both its terms.
+	zLinked := make(map[int32]int) // zh id → index in best
+	eLinked := make(map[int32]bool)
+	var best []scored
+	others := make(map[int32][]scored)
+	for _, c := range cands {
+		if _, ok := zLinked[c.z]; ok {
+			others[c.z] = append(others[c.z], c)
+			continue
+		}
+		if eLinked[c.e] {
+			continue
+		}
+		zLinked[c.z] = len(best)
+		eLinked[c.e] = true
+		best = append(best, c)
+	}
+	var entries []Entry
+	for _, c := range best {
+		c.zhText = displayZH(pc.ZHSurf[c.z], v.ZH[c.z])
+		c.en = mostFrequent(pc.ENSurf[c.e])
+		if stop[norm.Fold(c.zhText)] || stop[norm.TermKey(c.en)] {
+			continue
+		}
+		prior := 1.0
+		if lx.trivial(v.ZH[c.z], c.en) {
+			prior = trivialPrior
+		}
+		c.score = c.q * math.Log2(1+float64(c.stat.N)) * prior
+		entries = append(entries, x.entry(c, others[c.z], v, pc, bead))
+	}
+	slices.SortFunc(entries, func(a, b Entry) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.ZH, b.ZH), strings.Compare(a.EN, b.EN))
+	})
+	if x.Top > 0 && len(entries) > x.Top {
+		entries = entries[:x.Top]
+	}
+	return entries
+}
+
+// score returns the candidate pairs that pass the thresholds (for one
+// Chinese id only when only >= 0, then with no thresholds but MinFreq).
+func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32) []scored {
+	fz, fe := v.ZHFreq, v.ENFreq
+	min := int32(x.minFreq())
+	var cands []scored
+	for k, s := range pc.Pairs {
+		z, e := int32(k>>32), int32(uint32(k))
+		if only >= 0 && z != only {
+			continue
+		}
+		if s.N < min || !v.ZHTerm[z] || !v.ENTerm[e] {
+			continue
+		}
+		c := scored{z: z, e: e, stat: s, fz: fz[z], fe: fe[e]}
+		c.cons = float64(s.N) / float64(c.fz)
+		c.dice = 2 * float64(s.N) / float64(c.fz+c.fe)
+		c.zc, c.ec = lx.agreement(v.ZHTokens[z], v.EN[e])
+		c.q = c.dice * (zhFloor + (1-zhFloor)*c.zc) * (enFloor + (1-enFloor)*c.ec)
+		if only < 0 && (c.cons < minConsistency || c.q < minQuality) {
+			continue
+		}
+		cands = append(cands, c)
+	}
+	slices.SortFunc(cands, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.q, a.q), cmp.Compare(a.z, b.z), cmp.Compare(a.e, b.e))
+	})
+	return cands
+}
+
+// Rendering is one English candidate for a Chinese term, with the figures
+// the extractor ranks it by (see Explain).
+type Rendering struct {
+	EN               string
+	ZHFreq, ENFreq   int // units holding the Chinese, the English term
+	PairFreq         int // units holding both
+	Dice             float64
+	ZHCover, ENCover float64 // lexical agreement (see agreement)
+	Quality          float64
+}
+
+// Explain lists every English rendering counted with the Chinese term zh,
+// best first: why the glossary pairs zh as it does.
+func (x *Extractor) Explain(v *Vocabulary, pc *PairCounts, zh string) []Rendering {
+	id, ok := v.zhID[norm.Fold(zh)]
+	if !ok {
+		return nil
+	}
+	lx := newLexicon(x.Dict, v, pc, v.ZHFreq, v.ENFreq)
+	var out []Rendering
+	for _, c := range x.score(v, pc, lx, id) {
+		out = append(out, Rendering{EN: mostFrequent(pc.ENSurf[c.e]), ZHFreq: int(c.fz), ENFreq: int(c.fe),
+			PairFreq: int(c.stat.N), Dice: c.dice, ZHCover: c.zc, ENCover: c.ec, Quality: c.q})
+	}
+	return out
+}
+
+// displayZH is the most frequent surface form of a Chinese key.
+func displayZH(surf map[string]int32, key string) string {
+	if s := mostFrequent(surf); s != "" {
+		return s
+	}
+	return strings.ReplaceAll(key, zhSep, "")
+}
+
+// entry builds the glossary entry of a linked pair.
+func (x *Extractor) entry(c scored, others []scored, v *Vocabulary, pc *PairCounts, bead func(int) *Bead) Entry {
+	round := func(f float64) float64 { return math.Round(f*1e4) / 1e4 }
+	e := Entry{
+		ZH: c.zhText, EN: c.en, Status: New,
+		ZHFreq: int(c.fz), PairFreq: int(c.stat.N),
+		Consistency: round(c.cons), Score: round(c.score),
+		FirstSeen: formatDay(c.stat.MinDay), LastSeen: formatDay(c.stat.MaxDay),
+	}
+	// Variants: other surface forms of the same key (plural, UK/US, case),
+	// then other renderings of the Chinese term that are not part of or
+	// contain the chosen one.
+	for _, s := range sortedSurfaces(pc.ENSurf[c.e]) {
+		if s.EN != c.en && !strings.EqualFold(s.EN, c.en) {
+			e.Variants = append(e.Variants, s)
+		}
+	}
+	for _, o := range others {
+		if float64(o.stat.N) < variantShare*float64(c.stat.N) || o.q < c.q/2 {
+			continue
+		}
+		ok, ek := v.EN[o.e], v.EN[c.e]
+		if strings.Contains(" "+ek+" ", " "+ok+" ") || strings.Contains(" "+ok+" ", " "+ek+" ") {
+			continue
+		}
+		e.Variants = append(e.Variants, Variant{EN: mostFrequent(pc.ENSurf[o.e]), Count: int(o.stat.N)})
+	}
+	if len(e.Variants) > 5 {
+		e.Variants = e.Variants[:5]
+	}
+	if bead != nil {
+		for _, seq := range []int32{c.stat.First, c.stat.Last} {
+			if b := bead(int(seq)); b != nil && (len(e.Examples) == 0 || seq != c.stat.First) {
+				e.Examples = append(e.Examples, example(b, e.ZH, v.EN[c.e]))
+			}
+		}
+	}
+	e.Comment = fmt.Sprintf("%d of %d units (%.0f%%)", c.stat.N, c.fz, 100*c.cons)
+	if len(e.Variants) > 0 {
+		e.Comment += "; also " + formatVariants(e.Variants)
+	}
+	return e
+}
+
+// example is the sentence pair of b that shows the term (the whole bead
+// when its sentences cannot be paired).
+func example(b *Bead, zh, enKey string) Example {
+	for _, u := range units(b) {
+		if strings.Contains(u.zh, zh) {
+			return Example{Doc: b.Doc, ZH: u.zh, EN: u.en}
+		}
+	}
+	return Example{Doc: b.Doc, ZH: b.ZH, EN: b.EN}
+}
+
+func (x *Extractor) stopSet() map[string]bool {
+	m := make(map[string]bool)
+	for _, s := range x.Stop {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		m[norm.Fold(s)] = true
+		m[norm.TermKey(s)] = true
+	}
+	return m
+}
+
+// isContentWord reports whether an English key word carries meaning (not a
+// marker or function word).
+func isContentWord(w string) bool {
+	return !isMarker(w) && !enFunction[w] && w != ""
+}
+
+func isHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+var _ = utf8.RuneLen
