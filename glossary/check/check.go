@@ -233,3 +233,5 @@ func (s *Summary) Has(min Severity) bool {
 	}
 	return s.Errors > 0
 }
+
+func (k Kind) String() string { return string(k) }

@@ -309,6 +309,12 @@ func (c *Checker) forbidden(base Finding, st *segState) []Finding {
 			if f.Note == "" {
 				f.Note = g.note
 			}
+			for _, z := range st.zhHits {
+				if z.group == p.group {
+					f.ZHTerm, f.ZHSpan = base.ZH[z.start:z.end], &Span{z.start, z.end}
+					break
+				}
+			}
 		}
 		f.Message = fmt.Sprintf("forbidden rendering %q", f.Found)
 		if len(f.Expected) > 0 {
