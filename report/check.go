@@ -20,7 +20,7 @@ func GlossaryTerms(entries []glossary.Entry) []TermHighlight {
 		if e.Comment != "" {
 			note = strings.TrimSpace(note + "; " + e.Comment)
 		}
-		out = append(out, TermHighlight{ZH: e.ZH, EN: e.EN, Note: strings.TrimPrefix(note, "; ")})
+		out = append(out, TermHighlight{ZH: e.ZH, EN: e.EN, Note: strings.TrimPrefix(note, "; "), Forbidden: e.Status == glossary.Forbidden})
 	}
 	return out
 }

@@ -56,10 +56,11 @@ const NoConfidence = -1.0
 
 // TermHighlight is a glossary entry to highlight: ZH in Chinese sentences,
 // EN in English ones. Note is shown with the entry on hover (a status, a
-// comment).
+// comment). A forbidden rendering is marked in red wherever it occurs.
 type TermHighlight struct {
-	ZH, EN string
-	Note   string
+	ZH, EN    string
+	Note      string
+	Forbidden bool
 }
 
 // Flag is a check finding shown on a row.
@@ -158,9 +159,10 @@ type flagData struct {
 }
 
 type termData struct {
-	ZH   string `json:"zh"`
-	EN   string `json:"en"`
-	Note string `json:"note,omitempty"`
+	ZH        string `json:"zh"`
+	EN        string `json:"en"`
+	Note      string `json:"note,omitempty"`
+	Forbidden bool   `json:"forbidden,omitempty"`
 }
 
 type countData struct {
@@ -198,7 +200,7 @@ func build(a *Alignment) (*data, error) {
 		d.Stats = []Stat{}
 	}
 	for _, t := range a.Terms {
-		d.Terms = append(d.Terms, termData{ZH: t.ZH, EN: t.EN, Note: t.Note})
+		d.Terms = append(d.Terms, termData{ZH: t.ZH, EN: t.EN, Note: t.Note, Forbidden: t.Forbidden})
 	}
 	types := map[string]int{}
 	kinds := map[string]int{}

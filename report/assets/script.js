@@ -186,8 +186,9 @@
         sid.title = (lang === "zh" ? "Chinese" : "English") + " sentence " + (ids[k] + 1);
         s.appendChild(sid);
         pieces(s, sent, function (t, txt) {
-          var m = el("mark", bad[terms[t].zh] && lang === "zh" ? "bad" : null, txt);
-          m.title = termTitle(t);
+          var cls = terms[t].forbidden && lang === "en" ? "forbidden" : bad[terms[t].zh] && lang === "zh" ? "bad" : null;
+          var m = el("mark", cls, txt);
+          m.title = (terms[t].forbidden ? "forbidden rendering: " : "") + termTitle(t);
           m.setAttribute("data-term", t);
           return m;
         });
