@@ -12,9 +12,9 @@
 // private segmenter instead of adding words to a shared one.
 //
 // gse lower-cases Latin letters inside Chinese text when its package-level
-// ToLower is true (the default). bitext keeps the original text, so every
-// constructor here sets gse.ToLower = false before the first cut, once
-// (setLower), and nothing else writes it.
+// ToLower is true (the default). bitext keeps the original text, so the
+// first constructor call sets gse.ToLower = false, once (setGlobals), and
+// nothing else writes it.
 package segment
 
 import (
@@ -53,7 +53,16 @@ func (s *Segmenter) Has(word string) bool {
 	return ok
 }
 
-var setLower = sync.OnceFunc(func() { gse.ToLower = false })
+// gse keeps two pieces of package-level state: ToLower and the HMM model
+// for unknown words (hmm.LoadModel, called from every Segmenter's Init
+// unless NotLoadHMM is set). Both are written here once, before the first
+// segmenter exists; segmenters are then built with NotLoadHMM so that New
+// never writes the model while another goroutine cuts with it.
+var setGlobals = sync.OnceFunc(func() {
+	gse.ToLower = false
+	var s gse.Segmenter
+	s.LoadModel()
+})
 
 var (
 	simplified  = sync.OnceValues(func() (*Segmenter, error) { return build("zh_s", nil) })
@@ -103,9 +112,10 @@ func New(userTerms []string, trad bool) (corpus.Segmenter, error) {
 const userFreq = 100000
 
 func build(dict string, userTerms []string) (*Segmenter, error) {
-	setLower()
+	setGlobals()
 	s := &Segmenter{}
 	s.seg.SkipLog = true
+	s.seg.NotLoadHMM = true
 	if err := s.seg.LoadDictEmbed(dict); err != nil {
 		return nil, fmt.Errorf("segment: loading gse dictionary %s: %w", dict, err)
 	}
