@@ -18,11 +18,16 @@ import (
 
 func seedText(t testing.TB) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(testdataDir, "001_ac1a7e75099f8e09.txt"))
+	data, err := readTestdata("001_ac1a7e75099f8e09.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(data)
+	return data
+}
+
+func readTestdata(name string) (string, error) {
+	data, err := os.ReadFile(filepath.Join(testdataDir, name))
+	return string(data), err
 }
 
 // traditionalText is a short Traditional Chinese news text, written for

@@ -56,7 +56,7 @@ func splitParagraph(text string, lang Lang, preset Kind) []Sentence {
 // splitGluedCredit cuts a photo credit off the end of a sentence it is glued
 // to without an end mark (拉赫蒙 新华社记者 李涛 摄).
 func splitGluedCredit(text string, s, e int, lang Lang) []Sentence {
-	if lang == Chinese {
+	if lang == Chinese && creditSuffix(text[s:e]) {
 		if m := gluedCreditZH.FindStringSubmatchIndex(text[s:e]); m != nil && m[2] > 0 {
 			c := s + m[2]
 			bs, be := trimSpan(text, s, c)
@@ -157,9 +157,6 @@ func endsSentence(s string) bool {
 var (
 	// metaLabelZH starts a metadata line: 发布时间:…, 来源：新华网, 责任编辑:….
 	metaLabelZH = regexp.MustCompile(`^[【\[]?\s*(?:发布时间|发布日期|更新时间|来源|稿源|作者|责任编辑|编辑|原标题|字号|时间|日期|记者|通讯员|审核|校对|实习生|排版|值班编辑)\s*[:：]`)
-	// metaFieldZH is one label of a metadata run; the last one's value may
-	// be glued to the text after it.
-	metaFieldZH = regexp.MustCompile(`(?:发布时间|发布日期|更新时间|来源|稿源|作者|责任编辑|编辑|记者|通讯员|审核|校对|实习生|值班编辑)\s*[:：]\s*`)
 	// metaEN starts an English metadata line.
 	metaEN = regexp.MustCompile(`^(?i:editor|editors|web editor|copy editor|photo editor|chief editor|source|sources|author|reporter|writer|translator|updated|published|posted|release time|date|edited by|written by|reported by|translated by)\s*[:：|]|\|\s*(?i:updated|source|editor|published)\s*:`)
 	// bylineEN is a short byline: By Li Tao, By Xinhua writers Li Tao and Yan Yan.
@@ -178,15 +175,32 @@ var (
 	creditBracketZH = regexp.MustCompile(`[（(][^（）()。！？]{0,20}(?:社|摄|作|供图|网|报|图|中国|新闻|通讯|[A-Za-z])[）)]$`)
 )
 
+// creditSuffix is a cheap test that text may end with a Chinese photo
+// credit, before the regular expressions run.
+func creditSuffix(text string) bool {
+	for _, s := range []string{"摄", "作", "供图", "制图", "摄影"} {
+		if strings.HasSuffix(text, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCreditBytes bounds a credit or metadata line standing on its own, so
+// that the regular expressions never run over long body sentences.
+const maxCreditBytes = 300
+
 // isMetadata reports a byline, source or timestamp line.
 func isMetadata(text string, lang Lang) bool {
+	if strings.IndexByte(text, ':') < 0 && strings.IndexByte(text, '|') < 0 && !strings.Contains(text, "：") && !strings.HasPrefix(text, "By ") {
+		return false
+	}
 	if lang == Chinese || DetectLang(text) == Chinese {
 		if metaLabelZH.MatchString(text) {
 			// 记者：您怎么看？ is an interview question, not a byline.
 			return strings.Contains(text, "|") || !strings.ContainsAny(text, "。？！?!")
 		}
-		return len(metaFieldZH.FindAllStringIndex(text, -1)) >= 2 &&
-			(strings.Count(text, "|") >= 2 || !strings.ContainsAny(text, "。？！?!"))
+		return (strings.Count(text, "|") >= 2 || !strings.ContainsAny(text, "。？！?!")) && len(metaFields(text)) >= 2
 	}
 	if metaEN.MatchString(text) {
 		return len(strings.Fields(text)) <= 20 || strings.Contains(text, "|")
@@ -201,8 +215,17 @@ func isCreditText(s string) bool {
 
 // isCredit reports a photo credit standing on its own.
 func isCredit(text string) bool {
-	if creditZH.MatchString(text) || creditLineEN.MatchString(text) {
+	if len(text) > maxCreditBytes {
+		return false
+	}
+	bare := strings.TrimLeft(strings.TrimRight(text, "）) "), "（( ")
+	if (creditSuffix(bare) || strings.HasPrefix(bare, "图") || strings.HasPrefix(bare, "摄影")) && creditZH.MatchString(text) {
 		return true
+	}
+	if strings.HasPrefix(text, "P") || strings.HasPrefix(text, "I") || strings.HasPrefix(text, "G") {
+		if creditLineEN.MatchString(text) {
+			return true
+		}
 	}
 	if trailingCredit(text) {
 		return creditEN.MatchString(text) || creditBracketZH.MatchString(text)
@@ -213,8 +236,16 @@ func isCredit(text string) bool {
 // endsWithCredit reports a caption that closes with its bracketed credit:
 // "… June 17, 2025. (Xinhua/Li Tao)" or "…欢迎仪式。（法新社）".
 func endsWithCredit(text string) bool {
-	return creditEN.MatchString(text) || (creditBracketZH.MatchString(text) && strings.ContainsAny(text, "。！？.!?"))
+	if !strings.HasSuffix(text, ")") && !strings.HasSuffix(text, "）") {
+		return false
+	}
+	tail := text[max(0, len(text)-maxCreditTail):] // the credit patterns are anchored at the end
+	return creditEN.MatchString(tail) || (creditBracketZH.MatchString(tail) && strings.ContainsAny(text, "。！？.!?"))
 }
+
+// maxCreditTail is how many bytes at the end of a sentence can hold a
+// bracketed credit.
+const maxCreditTail = 200
 
 // metadataPrefix returns the length of a metadata run at the start of a
 // Chinese paragraph that scraping glued to the text after it, or 0. The run
@@ -222,10 +253,10 @@ func endsWithCredit(text string) bool {
 // (新华网), or a name of two to four hanzi, cut before a usual opening of
 // news text (当地时间, 新华社, 据, 近日, a date, …).
 func metadataPrefix(text string, lang Lang) int {
-	if lang != Chinese || !metaLabelZH.MatchString(text) {
+	if lang != Chinese || !strings.ContainsAny(text[:min(len(text), 40)], ":：") || !metaLabelZH.MatchString(text) {
 		return 0
 	}
-	fields := metaFieldZH.FindAllStringIndex(text, -1)
+	fields := metaFields(text[:min(len(text), maxCreditBytes)])
 	if len(fields) < 2 {
 		return 0 // 记者：您怎么看？ is an interview, not a glued byline
 	}
@@ -240,6 +271,34 @@ func metadataPrefix(text string, lang Lang) int {
 		return 0
 	}
 	return last[1] + n
+}
+
+// metaLabels label the fields of a Chinese metadata run; the last one's
+// value may be glued to the text after it.
+// Longer labels come first: 责任编辑 before 编辑.
+var metaLabels = []string{"发布时间", "发布日期", "更新时间", "责任编辑", "值班编辑", "来源", "稿源", "作者", "编辑", "记者", "通讯员", "审核", "校对", "实习生"}
+
+// metaFields returns, for each metadata label followed by a colon in text,
+// the offset of the label and the offset after the colon and any spaces.
+func metaFields(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		k := strings.IndexAny(text[i:], ":：")
+		if k < 0 {
+			break
+		}
+		colon := i + k
+		_, size := utf8.DecodeRuneInString(text[colon:])
+		before := strings.TrimRight(text[:colon], " \t\u3000")
+		for _, l := range metaLabels {
+			if strings.HasSuffix(before, l) {
+				out = append(out, [2]int{len(before) - len(l), skipSpaces(text, colon+size)})
+				break
+			}
+		}
+		i = colon + size
+	}
+	return out
 }
 
 // maxNameRunes is the longest Chinese personal name taken as a metadata

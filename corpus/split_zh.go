@@ -195,6 +195,9 @@ const maxCreditRunes = 40
 // trailingCredit reports whether s (what follows a sentence end) is only a
 // parenthesised credit that closes the paragraph.
 func trailingCredit(s string) bool {
+	if len(s) > 4*maxCreditRunes+16 {
+		return false // too long for a credit, without looking at it
+	}
 	t := strings.TrimFunc(s, isSpace)
 	if t == "" || utf8.RuneCountInString(t) > maxCreditRunes {
 		return false
