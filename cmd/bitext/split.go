@@ -52,7 +52,7 @@ func splitCommand(e *env) *cli.Command {
 
 func runSplit(e *env, c *cli.Context) error {
 	if c.NArg() != 1 {
-		for _, a := range c.Args().Slice()[1:] {
+		for _, a := range c.Args().Tail() {
 			if strings.HasPrefix(a, "-") && a != "-" {
 				return usageErrorf("split: flags go before FILE: bitext split %s … FILE", a)
 			}
