@@ -118,7 +118,7 @@ func metreLitre(w string) string {
 // doubledLForm spells travelled, travelling, traveller as traveled, traveling, traveler.
 func doubledLForm(w string) string {
 	for _, v := range doubledL {
-		if !strings.HasPrefix(w, v+"l") {
+		if len(w) <= len(v) || w[len(v)] != 'l' || !strings.HasPrefix(w, v) {
 			continue
 		}
 		switch rest := w[len(v)+1:]; rest {

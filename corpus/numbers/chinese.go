@@ -40,6 +40,10 @@ var zhDigits = map[rune]int{
 	'七': 7, '柒': 7, '八': 8, '捌': 8, '九': 9, '玖': 9,
 }
 
+// zhFinancial are the anti-fraud forms of the numerals (大写数字); most are
+// also common characters (队伍, 大陆).
+const zhFinancial = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+
 var zhUnits = map[rune]float64{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000, '廿': 20, '卅': 30}
 
 var zhBig = map[rune]float64{'万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8}
@@ -477,6 +481,9 @@ func (z *zhReader) acceptZh(i int, nu numeral) bool {
 	}
 	if !nu.lone {
 		return true
+	}
+	if strings.ContainsRune(zhFinancial, first) {
+		return false // 队伍, 登陆: financial numerals are numbers only in runs (壹仟伍佰)
 	}
 	switch first {
 	case '零', '〇', '○':
