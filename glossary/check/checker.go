@@ -143,6 +143,7 @@ func (c *Checker) Check(in *Input) []Finding {
 		year = documentYear(in.Segments)
 	}
 	abbrevs := map[string]int{} // abbreviation → group, as introduced so far
+	cache := wordCache{}
 	for i := range in.Segments {
 		seg := &in.Segments[i]
 		st := &states[i]
@@ -157,9 +158,9 @@ func (c *Checker) Check(in *Input) []Finding {
 			}
 			st.enNums = numbers.English(seg.EN)
 		}
-		words := norm.Words(seg.EN)
+		words, parts := cache.words(seg.EN)
 		st.enHits = c.en.find(seg.EN, words)
-		if parts := splitCompounds(seg.EN, words); parts != nil {
+		if parts != nil {
 			st.enHits = mergeHits(st.enHits, c.en.find(seg.EN, parts))
 		}
 		for _, h := range st.enHits {

@@ -154,37 +154,64 @@ func abbrevAfter(s string, end int) string {
 	return a
 }
 
-// splitCompounds returns the words of s with every hyphenated compound cut
-// into its parts, each keyed alone, or nil when that gives the same words
-// as norm.Words. norm.Words writes a joined prefix together with the next
-// part (anti-subsidy → antisubsidy, co-operation → cooperation); the parts
-// must also match, so that "subsidy" is found in "anti-subsidy".
-func splitCompounds(s string, words []norm.Word) []norm.Word {
-	var parts []norm.Word
+// wordCache keys English tokens once per Check: running text repeats its
+// words, and keying (stemming, spelling) is the costly part of matching.
+type wordCache map[string][]norm.Word // token → its words, offsets relative to the token
+
+// words returns the words of s as norm.Words does and, when a hyphenated
+// compound was keyed as one word (anti-subsidy → antisubsidy, co-operation
+// → cooperation), also the words with every compound cut into its parts,
+// each keyed alone, so that "subsidy" is found in "anti-subsidy"; parts is
+// nil when it would equal words.
+func (wc wordCache) words(s string) (words, parts []norm.Word) {
 	split := false
 	for _, t := range norm.EnglishTokens(s) {
-		start := t.Start
-		for i, r := range t.Text + "-" {
-			if r != '-' && r != '‐' && r != '‑' && r != '–' && r != '—' {
-				continue
-			}
-			end := t.Start + i
-			for _, w := range norm.Words(s[start:end]) {
-				w.Start += start
-				w.End += start
-				parts = append(parts, w)
-			}
-			start = end + utf8.RuneLen(r)
-			if start > len(s) {
-				start = len(s)
-			}
-			if i < len(t.Text) {
-				split = true
-			}
+		ws := wc.get(t.Text, false)
+		words = appendShifted(words, ws, t.Start)
+		if strings.ContainsAny(t.Text, "-‐‑–—") {
+			ps := wc.get(t.Text, true)
+			split = split || len(ps) != len(ws)
+			parts = appendShifted(parts, ps, t.Start)
+		} else {
+			parts = appendShifted(parts, ws, t.Start)
 		}
 	}
-	if !split || len(parts) == len(words) {
-		return nil
+	if !split {
+		parts = nil
 	}
-	return parts
+	return words, parts
+}
+
+func (wc wordCache) get(token string, cut bool) []norm.Word {
+	key := token
+	if cut {
+		key = "\x00" + token
+	}
+	if ws, ok := wc[key]; ok {
+		return ws
+	}
+	var ws []norm.Word
+	if !cut {
+		ws = norm.Words(token)
+	} else {
+		start := 0
+		for i, r := range token + "-" {
+			if !strings.ContainsRune("-‐‑–—", r) {
+				continue
+			}
+			ws = appendShifted(ws, norm.Words(token[start:min(i, len(token))]), start)
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	wc[key] = ws
+	return ws
+}
+
+func appendShifted(dst, ws []norm.Word, off int) []norm.Word {
+	for _, w := range ws {
+		w.Start += off
+		w.End += off
+		dst = append(dst, w)
+	}
+	return dst
 }

@@ -23,9 +23,23 @@ type folded struct {
 }
 
 func foldZH(s string) folded {
-	k := zhKey(s)
+	f := norm.Fold(s)
+	k := norm.Simplify(f)
 	if k == s {
 		return folded{text: s}
+	}
+	if f == s && utf8.RuneCountInString(k) == utf8.RuneCountInString(s) {
+		// Only Simplify changed s, one rune for one rune: walk both.
+		orig := make([]int, 0, len(k)+1)
+		i := 0
+		for _, r := range k {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			for range utf8.RuneLen(r) {
+				orig = append(orig, i)
+			}
+			i += n
+		}
+		return folded{text: k, orig: append(orig, len(s))}
 	}
 	var b strings.Builder
 	orig := make([]int, 0, len(s)+1)
