@@ -49,7 +49,7 @@ var doubledL = []string{
 	"pedal", "shovel", "jewel", "panel", "parcel", "libel", "pencil", "stencil",
 	"initial", "duel", "enamel", "grovel", "marvel", "revel", "swivel", "towel",
 	"unravel", "snorkel", "yodel", "bevel", "chisel", "funnel", "gambol", "hostel",
-	"kennel", "refuel", "model", "remodel", "spiral", "tassel",
+	"kennel", "refuel", "remodel", "spiral", "tassel",
 }
 
 // ourExceptions end in -our in US English too.

@@ -6,10 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// Word is one English token with its term key (see TermKey). Start and End
-// are byte offsets of the token in the string it came from. A hyphenated
-// compound gives one Word per part, all with the compound's span only in the
-// part they cover.
+// Word is one English word with its term key (see TermKey). Start and End
+// are the byte offsets of the word in the string it came from. A hyphenated
+// compound gives one Word per part, each spanning its own part
+// (Belt-and-Road: Belt, and, Road); a joined prefix stays with its word
+// (co-operation: one Word).
 type Word struct {
 	Key        string
 	Start, End int

@@ -2,6 +2,8 @@ package segment
 
 import (
 	"runtime"
+
+	"github.com/bitext/bitext/corpus"
 	"strings"
 	"sync"
 	"testing"
@@ -14,17 +16,8 @@ func TestDefault(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "双方要发挥好中国－中亚机制作用，加大力度打击“三股势力”。Xi Jinping 出席 APEC 会议"
-	words := seg.Cut(text)
-	if got := strings.Join(words, ""); got != text {
-		t.Fatalf("words do not rebuild the text:\n got %q\nwant %q", got, text)
-	}
-	joined := "|" + strings.Join(words, "|") + "|"
-	for _, w := range []string{"|双方|", "|发挥|", "|机制|", "|Xi|", "|APEC|"} {
-		if !strings.Contains(joined, w) {
-			t.Errorf("Cut(%q) = %s: want %s", text, joined, w)
-		}
-	}
+	wantWords(t, seg, "双方要发挥好中国－中亚机制作用，加大力度打击“三股势力”。Xi Jinping 出席 APEC 会议",
+		"双方", "发挥", "机制", "Xi", "APEC")
 	if seg2, _ := Default(); seg2 != seg {
 		t.Error("Default built a second segmenter")
 	}
@@ -36,15 +29,21 @@ func TestTraditional(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "香港金融管理局的貨幣政策與經濟發展"
+	wantWords(t, seg, "香港金融管理局的貨幣政策與經濟發展", "貨幣政策", "管理局", "經濟", "發展")
+}
+
+// wantWords checks that seg cuts text into words that rebuild it and
+// include each of want whole.
+func wantWords(t *testing.T, seg corpus.Segmenter, text string, want ...string) {
+	t.Helper()
 	words := seg.Cut(text)
 	if got := strings.Join(words, ""); got != text {
-		t.Fatalf("words do not rebuild the text: %q", got)
+		t.Fatalf("words do not rebuild the text:\n got %q\nwant %q", got, text)
 	}
 	joined := "|" + strings.Join(words, "|") + "|"
-	for _, w := range []string{"|貨幣政策|", "|管理局|", "|經濟|", "|發展|"} {
-		if !strings.Contains(joined, w) {
-			t.Errorf("Cut(%q) = %s: want %s", text, joined, w)
+	for _, w := range want {
+		if !strings.Contains(joined, "|"+w+"|") {
+			t.Errorf("Cut(%q) = %s: want %s whole", text, joined, w)
 		}
 	}
 }
@@ -70,12 +69,7 @@ func TestNewUserTerms(t *testing.T) {
 	if !s.Has("三股势力") || s.Has("has space") {
 		t.Errorf("Has(三股势力) = %v, Has(has space) = %v", s.Has("三股势力"), s.Has("has space"))
 	}
-	joined := "|" + strings.Join(seg.Cut(text), "|") + "|"
-	for _, w := range []string{"|三股势力|", "|人类命运共同体|"} {
-		if !strings.Contains(joined, w) {
-			t.Errorf("Cut = %s: want %s whole", joined, w)
-		}
-	}
+	wantWords(t, seg, text, "三股势力", "人类命运共同体")
 	// The shared segmenter is not changed by New.
 	if base.(*Segmenter).Has("三股势力") {
 		t.Error("New changed the shared dictionary")
