@@ -37,6 +37,8 @@ func Load(p Pair, opt corpus.ReadOptions) (*Doc, error) {
 		}
 		d.Date = rec.Date
 		name := p.Name()
+		zhOpt.Format = recordFormat(opt.Format, *rec.ZH)
+		enOpt.Format = recordFormat(opt.Format, *rec.EN)
 		if d.ZH, err = corpus.Read(strings.NewReader(*rec.ZH), name+" (zh)", zhOpt); err != nil {
 			return nil, err
 		}
@@ -59,6 +61,35 @@ func Load(p Pair, opt corpus.ReadOptions) (*Doc, error) {
 		return nil, fmt.Errorf("%s: %w: no English sentences", d.EN.Name, corpus.ErrEmpty)
 	}
 	return d, nil
+}
+
+// recordFormat settles the format of a JSON Lines text: the one asked
+// for, else the detected one, except that a record side is never bilingual
+// (its language is known: English paragraphs in it are quotations, tables,
+// names) and that Markdown headings (# Title) make it Markdown.
+func recordFormat(asked corpus.Format, text string) corpus.Format {
+	if asked != "" && asked != corpus.FormatAuto {
+		return asked
+	}
+	f := corpus.DetectFormat("", text)
+	if f == corpus.FormatBilingual {
+		f = corpus.FormatText
+	}
+	if f == corpus.FormatText && markdownHeading(text) {
+		f = corpus.FormatMarkdown
+	}
+	return f
+}
+
+// markdownHeading reports whether a line of text is an ATX heading.
+func markdownHeading(text string) bool {
+	for line := range strings.Lines(text) {
+		t := strings.TrimLeft(line, "#")
+		if n := len(line) - len(t); n >= 1 && n <= 6 && strings.HasPrefix(t, " ") {
+			return true
+		}
+	}
+	return false
 }
 
 // paragraphs counts the distinct paragraphs sentences belong to.
