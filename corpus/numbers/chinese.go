@@ -84,11 +84,13 @@ func before(s string, i int) rune {
 
 // zhMeasures may follow a lone Chinese numeral character (三个, 五项, 两名)
 // and make it a number.
-const zhMeasures = "个名位人次项件条家所座架艘辆台部批倍岁天周年届轮场篇本份只头匹棵张支种类级层股大点元亩吨米里度期季节栋套枚颗封句段章页秒户组队片笔起例"
+// Traditional forms follow the Simplified ones.
+const zhMeasures = "个名位人次项件条家所座架艘辆台部批倍岁天周年届轮场篇本份只头匹棵张支种类级层股大点元亩吨米里度期季节栋套枚颗封句段章页秒户组队片笔起例" +
+	"個項條輛臺場隻頭張種類級層點畝噸裏節棟顆頁戶組隊筆屆輪歲週間"
 
 // zhNotNumber are words in which a lone numeral before a measure character
 // is not a count: 十分 (very), 十足, 一点 (a little) …
-var zhNotNumber = []string{"十分", "十足", "十字", "十全", "十大", "两大", "一点", "两点", "一大", "九天", "三天两头",
+var zhNotNumber = []string{"十分", "十足", "十字", "十全", "十大", "两大", "兩大", "一点", "一點", "两点", "兩點", "一大", "九天", "三天两头",
 	"五大三粗", "三轮车", "三明治", "四轮驱动", "一把手", "千万"}
 
 // read tries to read a value at z.i and reports whether it did.
@@ -465,7 +467,7 @@ func (z *zhReader) acceptZh(i int, nu numeral) bool {
 		return false // 百姓, 千万 (by all means)
 	}
 	switch before(s, i) {
-	case '几', '数', '若', '多', '上', '成', '好', '百', '千', '万', '亿', '萬', '億', '第':
+	case '几', '幾', '数', '數', '若', '多', '上', '成', '好', '百', '千', '万', '亿', '萬', '億', '第':
 		return false // 几十, 数百, 上万, 成千: indefinite
 	}
 	rest := s[i:]
@@ -541,6 +543,10 @@ func (z *zhReader) suffix(rd *reading, nu numeral, start, j int) int {
 	case strings.HasPrefix(rest, "百分点"), strings.HasPrefix(rest, "百分點"):
 		rd.Kind, rd.Unit, rd.bare = Percent, "pp", false
 		return j + len("百分点")
+	case r == '厘' && !nu.chinese && rd.scale == 1 && !strings.ContainsRune("米克升", firstRune(s[j+n:])):
+		// Hong Kong writes interest rates in 厘: 1.36厘 = 1.36%.
+		rd.Kind, rd.Unit, rd.bare = Percent, "%", false
+		return j + n
 	case r == '年' && rd.scale == 1 && integer && !strings.HasPrefix(rest, "年代") && isYearFigure(nu):
 		rd.Kind, rd.Year, rd.bare = Year, int(rd.Num), false
 		end := j + n

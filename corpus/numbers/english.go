@@ -152,6 +152,11 @@ func (e *enReader) read() bool {
 		if _, ok := enUnits[w]; ok {
 			return e.words()
 		}
+		if n, ok := roman(t.text); ok {
+			e.emit(reading{Value: Value{Kind: Number, Num: float64(n)}, scale: 1}, e.k, e.k)
+			e.k++
+			return true
+		}
 		if _, ok := enOrdinals[w]; ok {
 			return e.words()
 		}
@@ -195,10 +200,15 @@ func (e *enReader) isScaleWord(k int) bool {
 // the abbreviations): it must be capitalised, and May, March and the short
 // forms need a day or a year next to them or a preposition before them.
 func (e *enReader) isMonth(w string, t enTok) bool {
+	// Full names other than May and March are months in any case
+	// (november happens); an all-capital heading (MARCH) is a month too.
+	if len(w) > 5 && w != "march" || w == "june" || w == "july" || w == "april" {
+		return true
+	}
 	if r, _ := utf8.DecodeRuneInString(t.text); !unicode.IsUpper(r) {
 		return false
 	}
-	if len(w) > 5 && w != "march" || w == "june" || w == "july" || w == "april" {
+	if len(t.text) >= 3 && strings.ToUpper(t.text) == t.text {
 		return true
 	}
 	next := e.tok(e.k + 1)
@@ -211,11 +221,15 @@ func (e *enReader) isMonth(w string, t enTok) bool {
 	if prev := e.tok(e.k - 1); prev.kind == '0' {
 		return true
 	}
+	switch e.lower(e.k + 1) {
+	case "this", "last", "next", "and", "to", "-", "–", "through":
+		return true
+	}
 	switch e.lower(e.k - 1) {
 	case "-", "–", "—", "to", "and", "or":
 		_, ok := months[e.lower(e.k-2)]
 		return ok
-	case "in", "since", "until", "till", "by", "of", "from", "early", "mid", "late", "last", "next", "this", "during", "through", "before", "after", "end":
+	case "between", "in", "since", "until", "till", "by", "of", "from", "early", "mid", "late", "last", "next", "this", "during", "through", "before", "after", "end":
 		return true
 	}
 	return false
@@ -402,7 +416,9 @@ func (e *enReader) number() bool {
 	}
 	last = e.percent(&rd, last)
 	if rd.Kind == Number && rd.scale == 1 && !nu.hasDecimal && nu.digits == 4 && !strings.Contains(t.text, ",") && nu.num >= 1000 && nu.num < 3000 && rd.Unit == "" {
-		rd.Kind, rd.Year = Year, int(nu.num)
+		// A year does not join a range with the next figure ("the end of
+		// 2015 to 0.72%"); 2021-2025 are two years anyway.
+		rd.Kind, rd.Year, rd.bare = Year, int(nu.num), false
 	}
 	e.emit(rd, first, last)
 	e.k = last + 1
@@ -646,4 +662,60 @@ func enConnector(between string) bool {
 		return true
 	}
 	return false
+}
+
+// roman reads an upper-case Roman numeral of two or more letters (Article
+// IV, World War II); single letters are too often words or initials.
+func roman(s string) (int, bool) {
+	if len(s) < 2 || len(s) > 12 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		v := romanDigit(s[i])
+		if v == 0 {
+			return 0, false
+		}
+		if i+1 < len(s) && romanDigit(s[i+1]) > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	return n, n > 0 && toRoman(n) == s
+}
+
+func romanDigit(c byte) int {
+	switch c {
+	case 'I':
+		return 1
+	case 'V':
+		return 5
+	case 'X':
+		return 10
+	case 'L':
+		return 50
+	case 'C':
+		return 100
+	case 'D':
+		return 500
+	case 'M':
+		return 1000
+	}
+	return 0
+}
+
+// toRoman writes n in canonical Roman numerals, to reject IIII or VX.
+func toRoman(n int) string {
+	var b strings.Builder
+	for _, p := range []struct {
+		v int
+		s string
+	}{{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
+		for n >= p.v {
+			b.WriteString(p.s)
+			n -= p.v
+		}
+	}
+	return b.String()
 }

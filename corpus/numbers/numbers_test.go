@@ -79,6 +79,11 @@ func TestChinese(t *testing.T) {
 		{"第一时间", ""},
 		{"零点", ""},
 		{"2020-07-26 05:03:17", "date:2020-07-26 time:05:03"},
+		{"2021-2025年", "year:2021 year:2025"},
+		{"1.36厘", "percent:1.36"},
+		{"5厘米", "number:5"},
+		{"數十年", ""},
+		{"兩個", "number:2"},
 	}
 	checkReader(t, "Chinese", Chinese, tests)
 }
@@ -129,6 +134,16 @@ func TestEnglish(t *testing.T) {
 		{"about 30", "~number:30"},
 		{"G20", "number:20"},
 		{"twice", "number:2"},
+		{"Ka-52M helicopters", "number:52"},
+		{"$5m", "number:5000000"},
+		{"2021-2025", "year:2021 year:2025"},
+		{"from 0.69% at the end of 2015 to 0.72%", "percent:0.69 year:2015 percent:0.72"},
+		{"Article IV", "number:4"},
+		{"I went", ""},
+		{"in november", "date:-11"},
+		{"March this year", "date:-03"},
+		{"# MAY", "date:-05"},
+		{"noon", "time:12:00"},
 	}
 	checkReader(t, "English", English, tests)
 }
