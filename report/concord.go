@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/corpus/cedict"
 	"github.com/bitext/bitext/corpus/norm"
 )
 
@@ -31,9 +32,17 @@ import (
 // pairs that hold the term (a Dice-like association): a rendering is both
 // frequent with the term and rare without it. Ties go to the longer
 // candidate, so "terrorism, separatism and extremism" beats "separatism"
-// when they always occur together. A candidate must be over-represented
+// when they always occur together, and a longer candidate is preferred when
+// it holds the best one in most of its pairs (see nestShare). A candidate
+// must be over-represented
 // (a/M > b/R), hold the term in at least minPrecision of its pairs
 // (a/(a+b)), and occur in at least MinPairs matching pairs.
+//
+// Words the rest of the sentence explains do not count: when the query is
+// Chinese, an English candidate that begins or ends with a word glossed
+// (CC-CEDICT) by one of the other Chinese words of the pair, and not by the
+// term itself, renders that context, not the term ("jointly combat" for
+// 共同打击 next to 三股势力), so that occurrence is not counted for it.
 //
 // Renderings are assigned greedily: the best candidate takes every matching
 // pair that holds it, the scores are recomputed on the pairs left, and so on
@@ -110,7 +119,7 @@ var englishFunctionWords = setOf("a", "an", "the", "of", "and", "or", "for", "wi
 	"between", "during", "while", "more", "most", "other", "all", "any", "each", "both", "but", "if", "so", "very",
 	"through", "up", "out", "against", "among", "per", "via", "within", "without", "i")
 
-var englishInnerWords = setOf("of", "and", "for", "with", "the", "on", "in", "to")
+var englishInnerWords = setOf("of", "and", "for", "with", "the", "a", "an", "on", "in", "to")
 
 // chineseFunctionRunes may not start or end a Chinese candidate.
 var chineseFunctionRunes = setOf("的", "了", "和", "与", "及", "在", "是", "对", "将", "为", "等", "把", "被", "并",
@@ -164,6 +173,11 @@ func Concord(pairs []Pair, term string, opt ConcordOptions) *Concordance {
 		other = corpus.English
 	}
 
+	var termGloss map[string]bool
+	if c.Side == corpus.Chinese {
+		termGloss = glossWords(term, nil)
+	}
+
 	// Candidates of the matching pairs, then their counts in the others.
 	matching := map[int][]Span{}
 	var cands [][]candidate // per hit, in hit order
@@ -176,6 +190,9 @@ func Concord(pairs []Pair, term string, opt ConcordOptions) *Concordance {
 		matching[i] = spans
 		c.Hits = append(c.Hits, Hit{Pair: i, TermSpans: spans})
 		cs := candidatesOf(p, other)
+		if c.Side == corpus.Chinese {
+			cs = unexplained(cs, p.ZH, spans, termGloss)
+		}
 		cands = append(cands, cs)
 		for _, cd := range cs {
 			inM[cd.key]++
@@ -231,6 +248,7 @@ func Concord(pairs []Pair, term string, opt ConcordOptions) *Concordance {
 		if best == "" {
 			break
 		}
+		best = extend(best, counts, inR, c.Side == corpus.Chinese)
 		g := len(groups)
 		surface := map[string]int{}
 		for h, cs := range cands {
@@ -293,6 +311,40 @@ func Concord(pairs []Pair, term string, opt ConcordOptions) *Concordance {
 		}
 	}
 	return c
+}
+
+// nestShare is the share of a candidate's pairs that a longer candidate
+// holding it must cover to be preferred: "Belt and Road Initiative" over
+// "Belt" when most pairs with "Belt" have the whole name, while "Belt"
+// alone also covers "One Belt One Road".
+const nestShare = 0.75
+
+// extend returns the longest chain of extensions of best, each holding the
+// previous one, found in at least nestShare of its pairs and no more often
+// outside the term's pairs; among several extensions the most frequent (then
+// the shortest, then the first by key) is taken.
+func extend(best string, counts, inR map[string]int, words bool) string {
+	contains := func(long, short string) bool {
+		if words {
+			return len(long) > len(short) && strings.Contains(" "+long+" ", " "+short+" ")
+		}
+		return len(long) > len(short) && strings.Contains(long, short)
+	}
+	for {
+		next, nextN := "", 0
+		for key, a := range counts {
+			if !contains(key, best) || float64(a) < nestShare*float64(counts[best]) || inR[key] > inR[best] {
+				continue
+			}
+			if a > nextN || a == nextN && (len(key) < len(next) || len(key) == len(next) && key < next) {
+				next, nextN = key, a
+			}
+		}
+		if next == "" {
+			return best
+		}
+		best = next
+	}
 }
 
 // Summary is the one-line digest: "三股势力: terrorism, separatism and
@@ -460,6 +512,60 @@ func hasHan(s string) bool {
 		}
 	}
 	return false
+}
+
+// unexplained drops the English candidates that render the context rather
+// than the term: those whose content words are all glosses of the Chinese
+// words of zh outside the term's spans, and those that begin or end with
+// such a word ("jointly combat" for 共同打击三股势力), unless the term's own
+// glosses hold the word.
+func unexplained(cs []candidate, zh string, spans []Span, termGloss map[string]bool) []candidate {
+	context := glossWords(zh, spans)
+	byContext := func(w string) bool { return context[w] && !termGloss[w] }
+	out := cs[:0:0]
+	for _, c := range cs {
+		words := strings.Fields(c.key)
+		all := true
+		for _, w := range words {
+			if !englishFunctionWords[w] && !byContext(w) {
+				all = false
+				break
+			}
+		}
+		if all || byContext(words[0]) || byContext(words[len(words)-1]) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// glossWords returns the keys (norm.TermKey) of the words of the CC-CEDICT
+// glosses of the dictionary words of s (longest match), skipping the spans.
+func glossWords(s string, skip []Span) map[string]bool {
+	d := cedict.Load()
+	words := map[string]bool{}
+	for i := 0; i < len(s); {
+		if k := slices.IndexFunc(skip, func(sp Span) bool { return sp.Start <= i && i < sp.End }); k >= 0 {
+			i = skip[k].End
+			continue
+		}
+		n := d.LongestAt(s, i)
+		if n == 0 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			continue
+		}
+		for _, e := range d.Lookup(s[i : i+n]) {
+			for _, g := range e.Glosses {
+				for _, k := range norm.WordKeys(g) {
+					words[k] = true
+				}
+			}
+		}
+		i += n
+	}
+	return words
 }
 
 // spansOf returns the marked spans of highlighted pieces.

@@ -15,8 +15,8 @@ import (
 
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/corpus/batch"
 	"github.com/bitext/bitext/corpus/tm"
-	"github.com/bitext/bitext/internal/atomicfile"
 	"github.com/bitext/bitext/report"
 )
 
@@ -107,26 +107,20 @@ func writeOutput(e *env, path string, write func(io.Writer) error) error {
 		}
 		return nil
 	}
-	f, err := atomicfile.Create(path)
-	if err != nil {
-		return withCode(ExitError, err)
-	}
-	defer f.Abort()
-	if err := write(f); err != nil {
-		return withCode(ExitError, err)
-	}
-	if err := f.Commit(); err != nil {
+	if err := writeFileAtomic(path, write); err != nil {
 		return withCode(ExitError, err)
 	}
 	return nil
 }
 
-// loadPairs reads the corpora: translation-memory files as they are,
-// document files aligned first (a bilingual file alone, other documents as
-// Chinese-English pairs in argument order).
+// loadPairs reads the corpora: translation-memory files as they are; the
+// sources align --batch accepts (directories, NAME.zh.EXT files) through
+// package batch; a bilingual file alone, and other documents as
+// Chinese-English pairs in argument order, aligned one by one.
 func loadPairs(e *env, paths []string) ([]report.Pair, error) {
 	var pairs []report.Pair
-	var pending *corpus.Document // a Chinese document waiting for its English
+	var sources []string         // for package batch
+	var pending *corpus.Document // a document waiting for its other edition
 	for _, path := range paths {
 		if f, ok := tmFormat(path); ok {
 			ps, err := readUnits(path, f)
@@ -136,8 +130,9 @@ func loadPairs(e *env, paths []string) ([]report.Pair, error) {
 			pairs = append(pairs, ps...)
 			continue
 		}
-		if pending != nil && pending.Lang == "" {
-			return nil, fmt.Errorf("%s: cannot tell the language", pending.Name)
+		if fi, err := os.Stat(path); err == nil && fi.IsDir() || strings.Contains(filepath.Base(path), ".zh.") {
+			sources = append(sources, path)
+			continue
 		}
 		docs, err := readDocuments(e, path, corpus.ReadOptions{})
 		if err != nil {
@@ -167,9 +162,43 @@ func loadPairs(e *env, paths []string) ([]report.Pair, error) {
 		pairs = append(pairs, ps...)
 	}
 	if pending != nil {
-		return nil, fmt.Errorf("%s: a document needs its other edition next to it (ZH EN), or use a bilingual file or an aligned corpus", pending.Name)
+		return nil, fmt.Errorf("%s: a document needs its other edition next to it (ZH EN), or use a bilingual file, NAME.zh/NAME.en files or an aligned corpus", pending.Name)
+	}
+	if len(sources) > 0 {
+		ps, err := batchPairs(e, sources)
+		if err != nil {
+			return nil, err
+		}
+		pairs = append(pairs, ps...)
 	}
 	return pairs, nil
+}
+
+// batchPairs aligns the document pairs of batch sources with a corpus-wide
+// model, as align --batch does.
+func batchPairs(e *env, sources []string) ([]report.Pair, error) {
+	docs, failed, err := batch.Collect(sources)
+	if err != nil {
+		return nil, err
+	}
+	if len(failed) > 0 {
+		return nil, fmt.Errorf("%s: %s", failed[0].File, failed[0].Reason)
+	}
+	var pairs []report.Pair
+	b := batch.New(docs, batch.Options{})
+	err = b.Align(e.ctx, func(r *batch.Result) error {
+		ps := beadPairs(r.ZH, r.EN, r.Beads)
+		for i := range ps {
+			ps[i].Doc = r.ID
+		}
+		pairs = append(pairs, ps...)
+		return nil
+	})
+	if err == nil && len(b.Stats().Failed) > 0 {
+		f := b.Stats().Failed[0]
+		err = fmt.Errorf("%s: %s", f.File, f.Reason)
+	}
+	return pairs, err
 }
 
 // tmFormat tells whether path is a translation memory by its extension;
@@ -254,17 +283,8 @@ func alignPairs(zh, en *corpus.Document) ([]report.Pair, error) {
 func beadPairs(zh, en *corpus.Document, beads []align.Bead) []report.Pair {
 	pairs := make([]report.Pair, 0, len(beads))
 	for i, b := range beads {
-		var z, e strings.Builder
-		for _, k := range b.ZH {
-			z.WriteString(zh.Sentences[k].Text)
-		}
-		for j, k := range b.EN {
-			if j > 0 {
-				e.WriteByte(' ')
-			}
-			e.WriteString(en.Sentences[k].Text)
-		}
-		pairs = append(pairs, report.Pair{Doc: filepath.Base(zh.Name), ID: fmt.Sprint(i + 1), ZH: z.String(), EN: e.String()})
+		pairs = append(pairs, report.Pair{Doc: filepath.Base(zh.Name), ID: fmt.Sprint(i + 1),
+			ZH: joinText(zh.Sentences, b.ZH, ""), EN: joinText(en.Sentences, b.EN, " ")})
 	}
 	return pairs
 }
