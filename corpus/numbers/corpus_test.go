@@ -2,10 +2,16 @@ package numbers
 
 import (
 	"bufio"
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
 )
+
+// The sanity tests below read evaluation data from ../shared (skipped when
+// absent) and measure the share of parallel segments where every number
+// read from the Chinese has a counterpart in the English: the false-alarm
+// rate of a number check built on Match.
 
 func readLines(t *testing.T, path string) []string {
 	t.Helper()
@@ -44,15 +50,12 @@ func unmatched(zh, en []Value) []Value {
 	return miss
 }
 
-// TestParallelCorpus measures, on the clean parallel news lines, the share
-// of lines where every number read from the Chinese has a counterpart in
-// the English: the false-alarm rate of a number check built on Match.
-func TestParallelCorpus(t *testing.T) {
-	const dir = "../../../shared/eval/news-dev/"
-	zh := readLines(t, dir+"parallel-1to1.zh")
-	en := readLines(t, dir+"parallel-1to1.en")
+// cleanRate logs every segment pair with an unmatched Chinese number and
+// returns the share of pairs without one.
+func cleanRate(t *testing.T, zh, en []string) float64 {
+	t.Helper()
 	if len(zh) != len(en) {
-		t.Fatalf("%d Chinese lines, %d English lines", len(zh), len(en))
+		t.Fatalf("%d Chinese segments, %d English", len(zh), len(en))
 	}
 	bad, withNumbers := 0, 0
 	for i := range zh {
@@ -66,12 +69,44 @@ func TestParallelCorpus(t *testing.T) {
 			for _, m := range miss {
 				ks = append(ks, m.Text+"="+m.Key())
 			}
-			t.Logf("line %d: %s\n  zh: %s\n  en: %s", i+1, strings.Join(ks, ", "), zh[i], en[i])
+			t.Logf("segment %d: %s\n  zh: %.300s\n  en: %.300s", i+1, strings.Join(ks, ", "), zh[i], en[i])
 		}
 	}
 	rate := float64(len(zh)-bad) / float64(len(zh))
-	t.Logf("%d lines, %d with numbers, %d with an unmatched number: %.1f%% clean", len(zh), withNumbers, bad, 100*rate)
-	if rate < 0.95 {
+	t.Logf("%d segments, %d with numbers, %d with an unmatched number: %.1f%% clean", len(zh), withNumbers, bad, 100*rate)
+	return rate
+}
+
+// TestParallelCorpus: news-dev, line by line.
+func TestParallelCorpus(t *testing.T) {
+	const dir = "../../../shared/eval/news-dev/"
+	zh := readLines(t, dir+"parallel-1to1.zh")
+	en := readLines(t, dir+"parallel-1to1.en")
+	if rate := cleanRate(t, zh, en); rate < 0.95 {
 		t.Errorf("only %.1f%% of lines have every number matched, want ≥ 95%%", 100*rate)
+	}
+}
+
+// TestHKMAParagraphs: another kind of text, the HKMA annual report
+// (Traditional Chinese, financial figures), paragraph by paragraph.
+func TestHKMAParagraphs(t *testing.T) {
+	data, err := os.ReadFile("../../../shared/eval/terms-dev/hkma-2016.jsonl")
+	if err != nil {
+		t.Skipf("evaluation data not available: %v", err)
+	}
+	var zh, en []string
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var ch struct{ ZH, EN string }
+		if err := json.Unmarshal([]byte(line), &ch); err != nil {
+			t.Fatal(err)
+		}
+		zp, ep := strings.Split(ch.ZH, "\n\n"), strings.Split(ch.EN, "\n\n")
+		if len(zp) != len(ep) {
+			t.Fatalf("%d Chinese paragraphs, %d English", len(zp), len(ep))
+		}
+		zh, en = append(zh, zp...), append(en, ep...)
+	}
+	if rate := cleanRate(t, zh, en); rate < 0.95 {
+		t.Errorf("only %.1f%% of paragraphs have every number matched, want ≥ 95%%", 100*rate)
 	}
 }
