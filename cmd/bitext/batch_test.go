@@ -1,0 +1,305 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/bitext/bitext/corpus/batch/batchtest"
+	"github.com/bitext/bitext/corpus/tm"
+	"github.com/bitext/bitext/corpus/tm/tmtest"
+)
+
+const sharedDir = "../../../shared"
+
+func readTMX(t *testing.T, path string) []tm.Unit {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := tm.NewTMXReader(f, path)
+	var units []tm.Unit
+	for r.Scan() {
+		units = append(units, r.Unit())
+	}
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return units
+}
+
+func genCorpus(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := batchtest.WriteCorpus(dir, n, 11); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// leftovers lists what is in dir (hidden files included).
+func leftovers(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+var wroteUnits = regexp.MustCompile(`wrote (\d+) units`)
+
+// TestBatchNewsDev: the TMX of news-dev validates against the TMX 1.4 DTD
+// and translate-toolkit reads the same units.
+func TestBatchNewsDev(t *testing.T) {
+	t.Parallel()
+	src := filepath.Join(sharedDir, "eval", "news-dev")
+	if _, err := os.Stat(src); err != nil {
+		t.Skip("../shared/eval/news-dev is absent")
+	}
+	out := filepath.Join(t.TempDir(), "news.tmx")
+	code, _, stderr := runCLI(t, "", "align", "--batch", "-j", "2", "-o", out, src)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	units := readTMX(t, out)
+	if m := wroteUnits.FindStringSubmatch(stderr); m == nil || m[1] != strconv.Itoa(len(units)) || len(units) < 300 {
+		t.Fatalf("%d units read; summary: %s", len(units), stderr)
+	}
+	data, _ := os.ReadFile(out)
+	if !bytes.Contains(data, []byte(`srclang="zh-CN"`)) || !bytes.Contains(data, []byte(`<tuv xml:lang="zh-CN"><seg>`)) {
+		t.Errorf("srclang and the source tuv disagree")
+	}
+	tmtest.Validate(t, tmtest.DTD("../.."), out)
+	tmtest.TranslateToolkit(t, out, units)
+	t.Log(stderr)
+}
+
+// TestBatchDeterministic: two runs, and -j 1 against -j 8, give the same bytes.
+func TestBatchDeterministic(t *testing.T) {
+	t.Parallel()
+	src := genCorpus(t, 16)
+	dir := t.TempDir()
+	var outs [][]byte
+	for i, j := range []string{"1", "8", "8"} {
+		out := filepath.Join(dir, "out"+strconv.Itoa(i)+".tmx")
+		code, _, stderr := runCLI(t, "", "align", "--batch", "-q", "-j", j, "-o", out, src)
+		if code != ExitOK || stderr != "" {
+			t.Fatalf("-j %s: exit %d, stderr %q", j, code, stderr)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, data)
+	}
+	if !bytes.Equal(outs[0], outs[1]) || !bytes.Equal(outs[1], outs[2]) {
+		t.Errorf("outputs differ (-j 1: %d bytes, -j 8: %d and %d bytes)", len(outs[0]), len(outs[1]), len(outs[2]))
+	}
+	if bytes.Contains(outs[0], []byte("creationdate")) {
+		t.Errorf("creationdate written without --date or SOURCE_DATE_EPOCH")
+	}
+}
+
+// TestBatchCorruptFile: one unreadable document is reported and skipped,
+// the rest is written, the exit status is 1.
+func TestBatchCorruptFile(t *testing.T) {
+	t.Parallel()
+	src := genCorpus(t, 6)
+	bad := filepath.Join(src, "zh", "00003.txt")
+	if err := os.WriteFile(bad, []byte("\x00\x01\x02\x03binary\x00\x00\x00\x00\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "en", "99999.txt"), []byte("No Chinese edition.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out.tmx")
+	code, _, stderr := runCLI(t, "", "align", "--batch", "-o", out, "--date", "2025-06-19", src)
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want %d: %s", code, ExitFindings, stderr)
+	}
+	if !strings.Contains(stderr, bad) || !strings.Contains(stderr, "99999.txt") || !strings.Contains(stderr, "5 documents aligned, 2 failed") {
+		t.Errorf("stderr does not report the failures: %s", stderr)
+	}
+	docs := map[string]bool{}
+	for _, u := range readTMX(t, out) {
+		docs[u.Doc] = true
+	}
+	if len(docs) != 5 || docs["00003.txt"] {
+		t.Errorf("documents in the TMX: %v", docs)
+	}
+	data, _ := os.ReadFile(out)
+	if !bytes.Contains(data, []byte(`creationdate="20250619T000000Z"`)) {
+		t.Errorf("no creationdate from --date")
+	}
+}
+
+func TestBatchOutputs(t *testing.T) {
+	t.Parallel()
+	src := genCorpus(t, 5)
+	dir := t.TempDir()
+
+	// --split-confidence: the two files share out the units.
+	all, low := filepath.Join(dir, "all.tmx"), filepath.Join(dir, "penalty-30", "all.tmx")
+	if err := os.MkdirAll(filepath.Dir(low), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "", "align", "--batch", "-q", "-o", all, src)
+	if code != ExitOK {
+		t.Fatal(stderr)
+	}
+	hi := filepath.Join(dir, "hi.tmx")
+	code, _, stderr = runCLI(t, "", "align", "--batch", "-q", "-o", hi, "--split-confidence", "0.9", "--split-output", low, src)
+	if code != ExitOK {
+		t.Fatal(stderr)
+	}
+	nAll, nHi, nLow := len(readTMX(t, all)), readTMX(t, hi), readTMX(t, low)
+	if len(nHi)+len(nLow) != nAll || len(nLow) == 0 {
+		t.Errorf("split: %d + %d units, want %d in all", len(nHi), len(nLow), nAll)
+	}
+	for _, u := range nHi {
+		if u.Confidence < 0.9 {
+			t.Errorf("unit %s of confidence %v in the main file", u.ID, u.Confidence)
+		}
+	}
+
+	// Formats by extension, --out-dir, beads.
+	tsv := filepath.Join(dir, "all.tsv")
+	if code, _, stderr := runCLI(t, "", "align", "--batch", "-q", "-o", tsv, "--columns", "zh,en,doc,bead,confidence", src); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	data, _ := os.ReadFile(tsv)
+	if lines := strings.Count(string(data), "\n"); !strings.HasPrefix(string(data), "zh\ten\tdoc\tbead\tconfidence\n") || lines != nAll+1 {
+		t.Errorf("TSV: %d lines, want a header and %d units", lines, nAll)
+	}
+	beads := filepath.Join(dir, "beads")
+	if code, _, stderr := runCLI(t, "", "align", "--batch", "-q", "--format", "beads", "--out-dir", beads, src); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	if names := leftovers(t, beads); len(names) != 5 || names[0] != "00001.txt.align" {
+		t.Errorf("--out-dir beads: %v", names)
+	}
+	if code, _, _ := runCLI(t, "", "align", "--batch", "--format", "beads", "-o", filepath.Join(dir, "x"), src); code != ExitError {
+		t.Errorf("beads to one file: exit %d, want a usage error", code)
+	}
+
+	// --zh-lang that contradicts the script: a warning, and the code is used.
+	tw := filepath.Join(dir, "tw.tmx")
+	code, _, stderr = runCLI(t, "", "align", "--batch", "-o", tw, "--zh-lang", "zh-TW", src)
+	if code != ExitOK || !strings.Contains(stderr, "warning: --zh-lang zh-TW") {
+		t.Errorf("exit %d, no warning: %s", code, stderr)
+	}
+	if data, _ := os.ReadFile(tw); !bytes.Contains(data, []byte(`srclang="zh-TW"`)) {
+		t.Errorf("--zh-lang not used")
+	}
+}
+
+// TestBatchHKMA aligns the HKMA annual report (JSON Lines, Traditional
+// Chinese, paragraph-aligned) into one TMX.
+func TestBatchHKMA(t *testing.T) {
+	t.Parallel()
+	src := filepath.Join(sharedDir, "eval", "terms-dev", "hkma-2016.jsonl")
+	if _, err := os.Stat(src); err != nil {
+		t.Skip("../shared/eval/terms-dev is absent")
+	}
+	out := filepath.Join(t.TempDir(), "hkma.tmx")
+	start := time.Now()
+	code, _, stderr := runCLI(t, "", "align", "--batch", "-o", out, src)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	units := readTMX(t, out)
+	if len(units) < 500 {
+		t.Errorf("%d units", len(units))
+	}
+	data, _ := os.ReadFile(out)
+	if !bytes.Contains(data, []byte(`srclang="zh-TW"`)) {
+		t.Errorf("Traditional script not detected")
+	}
+	tmtest.Validate(t, tmtest.DTD("../.."), out)
+	t.Logf("%.1fs\n%s", time.Since(start).Seconds(), stderr)
+}
+
+// TestBatchInterrupt sends SIGINT to a batch run (a child process running
+// this test binary as bitext) once the first document is written: neither
+// the output nor a temporary file is left behind.
+func TestBatchInterrupt(t *testing.T) {
+	if args := os.Getenv("BITEXT_TEST_ARGS"); args != "" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		code := run(ctx, append([]string{"bitext"}, strings.Split(args, "\x1f")...), os.Stdin, os.Stdout, os.Stderr)
+		stop()
+		os.Exit(code)
+	}
+	if testing.Short() {
+		t.Skip("runs a child process on 150 articles")
+	}
+	t.Parallel()
+	src := genCorpus(t, 150)
+	for _, mode := range []string{"-o", "--out-dir"} {
+		dir := t.TempDir()
+		target := filepath.Join(dir, "out.tmx")
+		if mode == "--out-dir" {
+			target = filepath.Join(dir, "docs")
+		}
+		cmd := exec.Command(os.Args[0], "-test.run=^TestBatchInterrupt$")
+		cmd.Env = append(os.Environ(), "BITEXT_TEST_ARGS="+strings.Join([]string{"align", "--batch", "-q", "-j", "1", "--no-corpus-model", mode, target, src}, "\x1f"))
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// The first document is written when the temporary output file
+		// exists (-o) or the staging directory holds a file (--out-dir).
+		started := func() bool {
+			if mode == "-o" {
+				for _, n := range leftovers(t, dir) {
+					if strings.HasPrefix(n, ".out.tmx.tmp-") {
+						return true
+					}
+				}
+				return false
+			}
+			staged, _ := filepath.Glob(filepath.Join(target, ".bitext-batch-*", "*"))
+			return len(staged) > 0
+		}
+		deadline := time.Now().Add(60 * time.Second)
+		for !started() && time.Now().Before(deadline) {
+			time.Sleep(2 * time.Millisecond)
+		}
+		if mode == "-o" {
+			time.Sleep(50 * time.Millisecond) // a few documents into the file
+		}
+		if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+			t.Fatal(err)
+		}
+		err := cmd.Wait()
+		if err == nil {
+			t.Fatalf("%s: the batch finished before the signal; stderr: %s", mode, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), "interrupted") {
+			t.Errorf("%s: stderr %q does not say interrupted", mode, stderr.String())
+		}
+		left := leftovers(t, dir)
+		if mode == "--out-dir" {
+			left = leftovers(t, target)
+		}
+		if len(left) > 0 {
+			t.Errorf("%s: left behind %v", mode, left)
+		}
+	}
+}
