@@ -63,7 +63,7 @@ func Decode(data []byte, name, encodingName string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := checkControls(text, name); err != nil {
+	if err := checkControls(text, name, 0); err != nil {
 		return "", err
 	}
 	if strings.TrimSpace(text) == "" {
@@ -235,16 +235,16 @@ func locateInvalid(e encoding.Encoding, data []byte) int {
 }
 
 // checkControls rejects decoded text that holds control characters, which
-// text never does.
-func checkControls(text, name string) error {
+// text never does. base is the offset of text in the input.
+func checkControls(text, name string, base int) error {
 	for i, r := range text {
 		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v' || r == 0x7F {
 			what := "control character"
 			if r == 0 {
 				what = "NUL byte"
 			}
-			return &ParseError{File: name, Offset: int64(i),
-				Err: fmt.Errorf("%w: %s 0x%02X at byte %d", ErrBinary, what, r, i)}
+			return &ParseError{File: name, Offset: int64(base + i),
+				Err: fmt.Errorf("%w: %s 0x%02X at byte %d", ErrBinary, what, r, base+i)}
 		}
 	}
 	return nil

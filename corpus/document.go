@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,20 +30,20 @@ func (p *paragraph) offset(i int, end bool) int {
 	if p.src == nil {
 		return p.start + i
 	}
-	for k := len(p.src) - 1; k >= 0; k-- {
-		s := p.src[k]
-		if i < s.at || (end && i == s.at && k > 0) {
-			continue
-		}
-		if s.n == s.srcN {
-			return s.src + min(i-s.at, s.n)
-		}
-		if end || i >= s.at+s.n {
-			return s.src + s.srcN
-		}
+	// The last part starting at or before i (before i for an end offset).
+	k := sort.Search(len(p.src), func(k int) bool { return p.src[k].at > i || end && k > 0 && p.src[k].at == i }) - 1
+	if k < 0 {
+		return p.start + i
+	}
+	s := p.src[k]
+	switch {
+	case s.n == s.srcN:
+		return s.src + min(i-s.at, s.n)
+	case end || i >= s.at+s.n:
+		return s.src + s.srcN
+	default:
 		return s.src
 	}
-	return p.start + i
 }
 
 // buildDocument splits paragraphs into typed sentences. lang forces the
@@ -55,32 +56,45 @@ func buildDocument(name, input string, paras []paragraph, meta map[string]string
 			h, l := scriptCounts(p.text)
 			han, latin = han+h, latin+l
 		}
-		doc.Lang = English
-		if han*hanWeight >= latin && han > 0 {
-			doc.Lang = Chinese
-		}
+		doc.Lang = majorityLang(han, latin)
 	}
 	for pi, p := range paras {
-		pl := lang
-		if pl == "" {
-			pl = paragraphLang(p.text)
-			if DetectLang(p.text) == "" {
-				pl = doc.Lang
-			}
-		}
-		var sents []Sentence
-		if p.line {
-			sents = lineSentence(p.text, pl)
-		} else {
-			sents = splitParagraph(p.text, pl, p.kind)
-		}
-		for _, s := range sents {
-			s.Para = pi
-			s.Start, s.End = p.offset(s.Start, false), p.offset(s.End, true)
-			doc.Sentences = append(doc.Sentences, s)
-		}
+		doc.Sentences = append(doc.Sentences, paragraphSentences(p, pi, lang, doc.Lang)...)
 	}
 	return doc
+}
+
+// paragraphSentences splits paragraph p, the pi-th of its document, into
+// sentences with offsets into the decoded input. lang forces the language;
+// "" detects it from the paragraph's script, and a paragraph without
+// letters takes the document's language docLang.
+func paragraphSentences(p paragraph, pi int, lang, docLang Lang) []Sentence {
+	if lang == "" {
+		lang = DetectLang(p.text)
+		if lang == "" {
+			lang = docLang
+		}
+	}
+	var sents []Sentence
+	if p.line {
+		sents = lineSentence(p.text, lang)
+	} else {
+		sents = splitParagraph(p.text, lang, p.kind)
+	}
+	for i := range sents {
+		sents[i].Para = pi
+		sents[i].Start, sents[i].End = p.offset(sents[i].Start, false), p.offset(sents[i].End, true)
+	}
+	return sents
+}
+
+// majorityLang is the language of a document whose text has han hanzi and latin
+// Latin letters: Chinese when the hanzi weigh at least as much.
+func majorityLang(han, latin int) Lang {
+	if han > 0 && han*hanWeight >= latin {
+		return Chinese
+	}
+	return English
 }
 
 // lineSentence makes one sentence of a line of FormatLines, trimmed of
@@ -140,14 +154,19 @@ func splitLines(text string, fn func(line string, start int)) {
 // textBuilder builds a paragraph from pieces of the input, collapsing white
 // space and recording where each piece came from.
 type textBuilder struct {
-	cur   paragraph
-	space bool // cur.text ends with a collapsed space
+	buf   strings.Builder
+	src   []srcPart
+	kind  Kind
+	space bool // buf ends with a collapsed space
 }
+
+// text returns the paragraph text built so far.
+func (b *textBuilder) text() string { return b.buf.String() }
 
 // addSpace appends one collapsed space for n bytes of white space at src,
 // unless the paragraph is empty or already ends with a space.
 func (b *textBuilder) addSpace(src, n int) {
-	if b.cur.text == "" || b.space {
+	if b.buf.Len() == 0 || b.space {
 		return
 	}
 	b.appendPart(" ", src, n)
@@ -159,16 +178,16 @@ func (b *textBuilder) appendPart(s string, src, srcN int) {
 	if s == "" {
 		return
 	}
-	b.cur.src = append(b.cur.src, srcPart{at: len(b.cur.text), n: len(s), src: src, srcN: srcN})
-	b.cur.text += s
+	b.src = append(b.src, srcPart{at: b.buf.Len(), n: len(s), src: src, srcN: srcN})
+	b.buf.WriteString(s)
 	b.space = false
 }
 
 // take returns the paragraph built so far, without a trailing space, and
 // starts a new one; ok is false when it is empty.
 func (b *textBuilder) take() (p paragraph, ok bool) {
-	p = b.cur
-	b.cur, b.space = paragraph{}, false
+	p = paragraph{text: b.buf.String(), src: b.src, kind: b.kind}
+	b.buf, b.src, b.kind, b.space = strings.Builder{}, nil, "", false
 	if n := len(p.src); n > 0 && p.text[p.src[n-1].at:] == " " {
 		p.text = p.text[:p.src[n-1].at]
 		p.src = p.src[:n-1]

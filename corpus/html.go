@@ -248,8 +248,8 @@ var entity = regexp.MustCompile(`&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za
 // paragraph: white space collapsed, character references decoded, and every
 // piece mapped back to its source bytes.
 func (h *htmlReader) addText(raw string, src int) {
-	if h.cur.text == "" {
-		h.cur.kind = h.kind()
+	if h.buf.Len() == 0 {
+		h.textBuilder.kind = h.kind()
 	}
 	last := 0
 	for _, loc := range entity.FindAllStringIndex(raw, -1) {
@@ -309,7 +309,7 @@ func (h *htmlReader) addAlt(attrs map[string]string, start, end int) {
 		return
 	}
 	index := len(h.paras)
-	if h.cur.text != "" {
+	if h.buf.Len() > 0 {
 		index++ // the image sits inside the current paragraph: its caption follows it
 	}
 	h.alts = append(h.alts, altText{text: alt, index: index, start: start, end: end})

@@ -126,7 +126,7 @@ func (m *mdReader) read(pos int) error {
 			inFence = fence.FindStringSubmatch(line)[1]
 		case strings.TrimFunc(line, isSpace) == "":
 			m.flush("")
-		case setextLine.MatchString(line) && m.cur.text != "":
+		case setextLine.MatchString(line) && m.buf.Len() > 0:
 			m.flush(Title)
 		case thematic.MatchString(line):
 			m.flush("")
@@ -197,8 +197,8 @@ func (m *mdReader) textLine(line string, pos int) {
 			break
 		}
 	}
-	if m.cur.text != "" {
-		prev, _ := utf8.DecodeLastRuneInString(m.cur.text)
+	if m.buf.Len() > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(m.text())
 		first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(line[at:], isSpace))
 		if !isHan(prev) || !isHan(first) { // Chinese lines join without a space
 			m.addSpace(pos-1, 1)

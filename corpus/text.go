@@ -87,50 +87,75 @@ func linesParagraphs(text string) []paragraph {
 	return paras
 }
 
-// textParagraphs finds the paragraphs of plain text. Text whose blocks are
-// separated by blank lines and hard-wrapped inside (most lines inside a block
-// end without sentence-final punctuation) is read block by block; otherwise
-// every non-blank line is a paragraph.
+// textParagraphs finds the paragraphs of plain text: blocks separated by
+// blank lines when blockMode says the text is written that way, otherwise
+// every non-blank line.
 func textParagraphs(text string) []paragraph {
-	type line struct {
-		s     string
-		start int
+	var paras []paragraph
+	a := paragraphAssembler{
+		blocks: blockMode(text),
+		slice:  func(start, end int) string { return text[start:end] },
+		emit:   func(p paragraph) { paras = append(paras, p) },
 	}
-	var lines []line
-	splitLines(text, func(s string, start int) { lines = append(lines, line{s, start}) })
-	blank := func(s string) bool { return strings.TrimFunc(s, isSpace) == "" }
+	splitLines(text, a.line)
+	a.flush()
+	return paras
+}
 
+// blockMode reports whether plain text is written in blocks separated by
+// blank lines and hard-wrapped inside: it has a blank line, and most lines
+// followed by another line of the same block end without a sentence end
+// mark. Otherwise every line is a paragraph.
+func blockMode(text string) bool {
 	wrapped, inner := 0, 0
-	sawBlank := false
-	for i, l := range lines {
-		if blank(l.s) {
-			sawBlank = true
-			continue
+	sawBlank, prevText, prevEnds := false, false, false
+	splitLines(text, func(line string, _ int) {
+		if isBlank(line) {
+			sawBlank, prevText = true, false
+			return
 		}
-		if i+1 < len(lines) && !blank(lines[i+1].s) {
+		if prevText {
 			inner++
-			if !endsSentence(strings.TrimRightFunc(l.s, isSpace)) {
+			if !prevEnds {
 				wrapped++
 			}
 		}
-	}
-	blocks := sawBlank && inner > 0 && wrapped*2 >= inner
+		prevText, prevEnds = true, endsSentence(line)
+	})
+	return sawBlank && inner > 0 && wrapped*2 >= inner
+}
 
-	var paras []paragraph
-	for i := 0; i < len(lines); i++ {
-		if blank(lines[i].s) {
-			continue
-		}
-		j := i
-		if blocks {
-			for j+1 < len(lines) && !blank(lines[j+1].s) {
-				j++
-			}
-		}
-		start := lines[i].start
-		end := lines[j].start + len(lines[j].s)
-		paras = append(paras, paragraph{text: text[start:end], start: start})
-		i = j
+func isBlank(s string) bool { return strings.TrimFunc(s, isSpace) == "" }
+
+// paragraphAssembler turns the lines of plain text into paragraphs, one
+// line at a time, so that the Scanner can stream.
+type paragraphAssembler struct {
+	blocks     bool
+	slice      func(start, end int) string // the input between two offsets of the open block
+	emit       func(paragraph)
+	start, end int // the block being gathered, in input offsets
+	open       bool
+}
+
+// line adds one line (without its terminator) found at offset start of the
+// input.
+func (a *paragraphAssembler) line(line string, start int) {
+	switch {
+	case isBlank(line):
+		a.flush()
+	case !a.blocks:
+		a.emit(paragraph{text: line, start: start})
+	case a.open:
+		a.end = start + len(line)
+	default:
+		a.start, a.end, a.open = start, start+len(line), true
 	}
-	return paras
+}
+
+// flush emits the block being gathered, if any.
+func (a *paragraphAssembler) flush() {
+	if a.open {
+		a.emit(paragraph{text: a.slice(a.start, a.end), start: a.start})
+		a.open = false
+	}
 }
