@@ -249,7 +249,7 @@ func readTMXSegments(r io.Reader, name string) ([]check.Segment, error) {
 	var segs []check.Segment
 	for tr.Scan() {
 		u := tr.Unit()
-		segs = append(segs, check.Segment{Pos: len(segs) + 1, ID: u.ID, ZH: u.ZH, EN: u.EN})
+		segs = append(segs, check.Segment{Pos: len(segs) + 1, ID: u.ID, Doc: u.Doc, ZH: u.ZH, EN: u.EN})
 	}
 	if err := tr.Err(); err != nil {
 		return nil, err

@@ -46,8 +46,11 @@
 //   - forbidden-term (error): a forbidden rendering is in the target, unless it
 //     lies inside a longer accepted rendering.
 //   - inconsistent-term (warning): a Chinese term is rendered by different
-//     accepted alternatives within one input; reported on the segments that
-//     do not use the most frequent one.
+//     approved (or preferred, or unmarked) alternatives within one input;
+//     reported on the segments that do not use the most frequent one (ties:
+//     the one first in the glossary). Admitted renderings are variants for
+//     a context (an adjective form, an abbreviation) and never make a text
+//     inconsistent: mark both rows approved to have their mix reported.
 //   - number-mismatch (error): a number, percentage or date of the source has
 //     no counterpart in the target (corpus/numbers; a weekday counts for a
 //     date whose year is known).
@@ -135,6 +138,7 @@ type Segment struct {
 	Pos      int    // 1-based: the line number of a TSV input, the unit's position otherwise
 	Line     int    // 1-based line of the file where the segment starts; 0 if unknown
 	ID       string // unit id (XLIFF trans-unit id, "id/mid" for Trados segments; TMX tuid)
+	Doc      string // the document the segment belongs to, when an input holds several (TMX x-bitext-doc, XLIFF file original)
 	ZH, EN   string
 	NoTarget bool // the unit has no translation: only checked for nothing
 }
@@ -159,6 +163,7 @@ type Finding struct {
 	Kind     Kind     `json:"kind"`
 	Severity Severity `json:"severity"`
 	File     string   `json:"file,omitempty"`
+	Doc      string   `json:"doc,omitempty"` // Segment.Doc
 	Segment  int      `json:"segment"`        // Segment.Pos
 	Line     int      `json:"line,omitempty"` // Segment.Line
 	ID       string   `json:"id,omitempty"`

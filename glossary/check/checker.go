@@ -136,7 +136,26 @@ type rendering struct {
 
 // Check checks one input and returns its findings in segment order (within
 // a segment: by kind order, then position).
+//
+// Segments with different Doc values are checked as separate documents
+// (abbreviations, consistency, the year of dates and the slack do not
+// cross from one to the next).
 func (c *Checker) Check(in *Input) []Finding {
+	var out []Finding
+	for start := 0; start < len(in.Segments); {
+		end := start + 1
+		for end < len(in.Segments) && in.Segments[end].Doc == in.Segments[start].Doc {
+			end++
+		}
+		doc := *in
+		doc.Segments = in.Segments[start:end]
+		out = append(out, c.checkDoc(&doc)...)
+		start = end
+	}
+	return out
+}
+
+func (c *Checker) checkDoc(in *Input) []Finding {
 	states := make([]segState, len(in.Segments))
 	year := in.Year
 	if year == 0 && c.numbers {
@@ -168,7 +187,7 @@ func (c *Checker) Check(in *Input) []Finding {
 			if p.forbidden {
 				continue
 			}
-			st.addRendering(p.group, rendering{entry: p.entry, text: seg.EN[h.start:h.end], start: h.start, end: h.end})
+			c.addRendering(st, p.group, rendering{entry: p.entry, text: seg.EN[h.start:h.end], start: h.start, end: h.end})
 			if a := abbrevAfter(seg.EN, h.end); a != "" {
 				if _, ok := abbrevs[a]; !ok {
 					abbrevs[a] = p.group
@@ -179,7 +198,7 @@ func (c *Checker) Check(in *Input) []Finding {
 			for _, w := range words {
 				text := seg.EN[w.Start:w.End]
 				if g, ok := abbrevs[strings.TrimSuffix(text, "'s")]; ok {
-					st.addRendering(g, rendering{entry: -1, text: text, start: w.Start, end: w.End})
+					c.addRendering(st, g, rendering{entry: -1, text: text, start: w.Start, end: w.End})
 				}
 			}
 		}
@@ -192,7 +211,7 @@ func (c *Checker) Check(in *Input) []Finding {
 			continue
 		}
 		st := &states[i]
-		base := Finding{File: in.Name, Segment: seg.Pos, Line: seg.Line, ID: seg.ID, ZH: seg.ZH, EN: seg.EN}
+		base := Finding{File: in.Name, Doc: seg.Doc, Segment: seg.Pos, Line: seg.Line, ID: seg.ID, ZH: seg.ZH, EN: seg.EN}
 		if seg.EN != "" {
 			for _, h := range st.zhHits {
 				r, ok := st.rendered[h.group]
@@ -209,7 +228,7 @@ func (c *Checker) Check(in *Input) []Finding {
 					continue // only forbidden renderings: nothing to expect
 				}
 				if ok {
-					if r.entry >= 0 {
+					if c.approved(r.entry) {
 						if used[h.group] == nil {
 							used[h.group] = map[int]int{}
 						}
@@ -263,13 +282,23 @@ func mergeHits(a, b []enHit) []enHit {
 	return a
 }
 
-func (st *segState) addRendering(g int, r rendering) {
+// addRendering records the rendering of group g in the segment: the first
+// one found, unless a later one is approved and the first only admitted or
+// an abbreviation (an approved rendering decides consistency).
+func (c *Checker) addRendering(st *segState, g int, r rendering) {
 	if st.rendered == nil {
 		st.rendered = map[int]rendering{}
 	}
-	if _, ok := st.rendered[g]; !ok {
+	old, ok := st.rendered[g]
+	if !ok || !c.approved(old.entry) && c.approved(r.entry) {
 		st.rendered[g] = r
 	}
+}
+
+// approved reports whether entry i is an accepted rendering that is not
+// merely admitted; -1 (an abbreviation) is not.
+func (c *Checker) approved(i int) bool {
+	return i >= 0 && c.entries[i].Status != glossary.Admitted
 }
 
 func kindRank(k Kind) int {
@@ -327,7 +356,7 @@ func (c *Checker) forbidden(base Finding, st *segState) []Finding {
 }
 
 // inconsistent reports the segments whose rendering of a term is not the
-// one most used in the input (ties: the earliest used).
+// one most used in the input (ties: the one first in the glossary).
 func (c *Checker) inconsistent(in *Input, states []segState, used []map[int]int) []Finding {
 	var out []Finding
 	for g, uses := range used {
@@ -343,10 +372,11 @@ func (c *Checker) inconsistent(in *Input, states []segState, used []map[int]int)
 		for i := range in.Segments {
 			seg := &in.Segments[i]
 			r, ok := states[i].rendered[g]
-			if !ok || r.entry < 0 || r.entry == best || seg.NoTarget || !hasGroup(states[i].zhHits, g) {
+			if !ok || r.entry == best || !c.approved(r.entry) ||
+				seg.NoTarget || !hasGroup(states[i].zhHits, g) {
 				continue
 			}
-			f := Finding{Kind: InconsistentTerm, File: in.Name, Segment: seg.Pos, Line: seg.Line, ID: seg.ID, ZH: seg.ZH, EN: seg.EN}
+			f := Finding{Kind: InconsistentTerm, File: in.Name, Doc: seg.Doc, Segment: seg.Pos, Line: seg.Line, ID: seg.ID, ZH: seg.ZH, EN: seg.EN}
 			f.ZHTerm, f.Found, f.Expected, f.Note = c.groups[g].zh, r.text, []string{c.entries[best].EN}, c.groups[g].note
 			for _, h := range states[i].zhHits {
 				if h.group == g {

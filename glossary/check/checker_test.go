@@ -199,3 +199,46 @@ func TestNewErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestInconsistentAdmitted: an admitted rendering is a variant for a
+// context and never makes a text inconsistent; documents are separate.
+func TestInconsistentAdmitted(t *testing.T) {
+	t.Parallel()
+	c := newTestChecker(t)
+	// 一带一路: "Belt and Road Initiative" approved, "Belt and Road" admitted.
+	fs := checkPairs(c, 0,
+		"一带一路", "the Belt and Road Initiative",
+		"一带一路", "the Belt and Road Initiative",
+		"一带一路合作", "Belt and Road cooperation",
+	)
+	if got := brief(fs); len(got) != 0 {
+		t.Errorf("admitted rendering reported: %q", got)
+	}
+	// Two approved renderings, in two documents: consistent within each.
+	in := &Input{Segments: []Segment{
+		{Pos: 1, Doc: "a", ZH: "新闻发布会", EN: "a press conference"},
+		{Pos: 2, Doc: "a", ZH: "新闻发布会", EN: "the press conference"},
+		{Pos: 3, Doc: "b", ZH: "新闻发布会", EN: "a news conference"},
+	}}
+	if got := brief(c.Check(in)); len(got) != 0 {
+		t.Errorf("documents mixed: %q", got)
+	}
+	in.Segments[2].Doc = "a"
+	if got, want := brief(c.Check(in)), []string{"3 inconsistent-term 新闻发布会"}; !slices.Equal(got, want) {
+		t.Errorf("one document: got %q, want %q", got, want)
+	}
+}
+
+// TestAbbreviationPerDocument: an abbreviation introduced in one document
+// does not count in the next.
+func TestAbbreviationPerDocument(t *testing.T) {
+	t.Parallel()
+	c := newTestChecker(t)
+	in := &Input{Segments: []Segment{
+		{Pos: 1, Doc: "a", ZH: "上海合作组织峰会", EN: "The Shanghai Cooperation Organization (SCO) summit"},
+		{Pos: 2, Doc: "b", ZH: "上海合作组织成员国", EN: "SCO member states"},
+	}}
+	if got, want := brief(c.Check(in)), []string{"2 missing-term 上海合作组织"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -13,7 +13,8 @@ import (
 // ReadTSV reads segments from "zh<TAB>en" lines. A segment's Pos and Line
 // are its line number; blank lines and lines starting with # are skipped. A
 // third and later column is ignored (a TSV written by bitext align may carry
-// a score). A line without a tab is an error.
+// a score). A line without a tab is an error; a line with an empty English
+// column is a segment without a translation (Segment.NoTarget).
 func ReadTSV(r io.Reader, name string) ([]Segment, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(nil, 16<<20)
@@ -33,7 +34,9 @@ func ReadTSV(r io.Reader, name string) ([]Segment, error) {
 				Err: fmt.Errorf("%w: no tab between the Chinese and the English", corpus.ErrSyntax)}
 		}
 		en, _, _ := strings.Cut(rest, "\t")
-		segs = append(segs, Segment{Pos: line, Line: line, ZH: strings.TrimSpace(zh), EN: strings.TrimSpace(en)})
+		seg := Segment{Pos: line, Line: line, ZH: strings.TrimSpace(zh), EN: strings.TrimSpace(en)}
+		seg.NoTarget = seg.EN == "" && seg.ZH != ""
+		segs = append(segs, seg)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, &corpus.ParseError{File: name, Offset: -1, Err: err}

@@ -84,6 +84,8 @@ type xliffReader struct {
 	segs []Segment
 
 	srcLang, tgtLang string
+	doc              string // the current file's original attribute
+	files            int
 	units            int // trans-units seen (translatable or not)
 	firstUnit        int // line of the first trans-unit
 	targets          int // segments with a target
@@ -144,6 +146,11 @@ func (x *xliffReader) read() error {
 		switch se.Name.Local {
 		case "file":
 			x.srcLang, x.tgtLang = attr(se, "source-language"), attr(se, "target-language")
+			x.files++
+			x.doc = attr(se, "original")
+			if x.doc == "" {
+				x.doc = fmt.Sprintf("file %d", x.files)
+			}
 		case "trans-unit":
 			if err := x.unit(se); err != nil {
 				return err
@@ -233,7 +240,7 @@ func (x *xliffReader) unit(start xml.StartElement) error {
 // seg-source when it has them (Trados), otherwise one for the whole unit.
 func (x *xliffReader) addUnit(id string, line int, src, tgt, segSrc *inline) {
 	add := func(segID, zh string, en *string) {
-		s := Segment{Pos: len(x.segs) + 1, Line: line, ID: segID, ZH: tidy(zh)}
+		s := Segment{Pos: len(x.segs) + 1, Line: line, ID: segID, Doc: x.doc, ZH: tidy(zh)}
 		if en != nil {
 			s.EN = tidy(*en)
 			x.targets++
