@@ -163,7 +163,7 @@ type Finding struct {
 	Kind     Kind     `json:"kind"`
 	Severity Severity `json:"severity"`
 	File     string   `json:"file,omitempty"`
-	Doc      string   `json:"doc,omitempty"` // Segment.Doc
+	Doc      string   `json:"doc,omitempty"`  // Segment.Doc
 	Segment  int      `json:"segment"`        // Segment.Pos
 	Line     int      `json:"line,omitempty"` // Segment.Line
 	ID       string   `json:"id,omitempty"`
