@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -42,7 +43,7 @@ type Scanner struct {
 
 	raw      int    // raw offset of the next byte to read
 	bom      int    // length of a dropped byte order mark
-	window   string // decoded text from winStart: the open block of plain text
+	window   strings.Builder // decoded text from winStart: the open block of plain text
 	winStart int
 	para     int
 	sawText  bool
@@ -131,7 +132,7 @@ func (s *Scanner) start() error {
 			}
 			s.asm = paragraphAssembler{
 				blocks: f == FormatText && blockMode(text),
-				slice:  func(start, end int) string { return s.window[start-s.winStart : end-s.winStart] },
+				slice:  func(start, end int) string { return s.window.String()[start-s.winStart : end-s.winStart] },
 				emit:   s.emit,
 			}
 			if bytes.HasPrefix(head, bomUTF8) {
@@ -192,9 +193,10 @@ func (s *Scanner) readLine() error {
 		start := s.raw - s.bom
 		s.raw += len(chunk)
 		if !s.asm.open {
-			s.window, s.winStart = "", start
+			s.window.Reset()
+			s.winStart = start
 		}
-		s.window += chunk
+		s.window.WriteString(chunk)
 		if !isBlank(chunk) {
 			s.sawText = true
 		}
