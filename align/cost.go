@@ -22,10 +22,10 @@ type Weights struct {
 
 // Default weights (see doc.go for how they were set).
 const (
-	weightLength       = 0.6
-	weightLexical      = 3.0
+	weightLength       = 0.1
+	weightLexical      = 2.5
 	weightSmooth       = 1.0
-	weightDelete       = 2.8
+	weightDelete       = 2.5
 	weightEvidence     = 4.0
 	weightPara         = 3.0
 	weightKind         = 4.0
