@@ -11,6 +11,7 @@ import (
 // Chinese sentence in text order (see the package comment for what counts).
 func Chinese(s string) []Value {
 	z := zhReader{s: s}
+	z.i = skipEnumerator(s)
 	for z.i < len(s) {
 		if !z.read() {
 			_, n := utf8.DecodeRuneInString(s[z.i:])
@@ -18,6 +19,42 @@ func Chinese(s string) []Value {
 		}
 	}
 	return finishRanges(s, z.out, zhConnector)
+}
+
+// skipEnumerator returns the end of a list or section number that opens s
+// (1. 2、 三、 (四) （5）), which translations often drop or renumber, or 0.
+func skipEnumerator(s string) int {
+	i := len(s) - len(strings.TrimLeft(s, " \t\u3000"))
+	j := i
+	open, _ := at(s, j)
+	if open == '(' || open == '（' {
+		j += utf8.RuneLen(open)
+	}
+	k := j
+	for k < len(s) {
+		r, n := at(s, k)
+		if !isDigitRune(r) && !zhIsDigit(r) && r != '十' {
+			break
+		}
+		k += n
+	}
+	if k == j || k-j > 9 {
+		return 0
+	}
+	r, n := at(s, k)
+	switch {
+	case open == '(' || open == '（':
+		if r == ')' || r == '）' {
+			return k + n
+		}
+	case r == '、' || r == '．':
+		return k + n
+	case r == '.':
+		if r2, _ := at(s, k+n); !isDigitRune(r2) {
+			return k + n
+		}
+	}
+	return 0
 }
 
 // zhReader scans a Chinese sentence; i is the byte position.
@@ -85,13 +122,13 @@ func before(s string, i int) rune {
 // zhMeasures may follow a lone Chinese numeral character (三个, 五项, 两名)
 // and make it a number.
 // Traditional forms follow the Simplified ones.
-const zhMeasures = "个名位人次项件条家所座架艘辆台部批倍岁天周年届轮场篇本份只头匹棵张支种类级层股大点元亩吨米里度期季节栋套枚颗封句段章页秒户组队片笔起例" +
-	"個項條輛臺場隻頭張種類級層點畝噸裏節棟顆頁戶組隊筆屆輪歲週間"
+const zhMeasures = "个名位人次项件条家所座架艘辆台部批倍岁天周年届轮场篇本份只头匹棵张支种类级层股大点元亩吨米里度期季节栋套枚颗封句段章页秒户组队片笔起例块" +
+	"個項條輛臺場隻頭張種類級層點畝噸裏節棟顆頁戶組隊筆屆輪歲週間塊"
 
 // zhNotNumber are words in which a lone numeral before a measure character
 // is not a count: 十分 (very), 十足, 一点 (a little) …
 var zhNotNumber = []string{"十分", "十足", "十字", "十全", "十大", "两大", "兩大", "一点", "一點", "两点", "兩點", "一大", "九天", "三天两头",
-	"五大三粗", "三轮车", "三明治", "四轮驱动", "一把手", "千万"}
+	"五大三粗", "三轮车", "三明治", "四轮驱动", "一把手", "千万", "十万八千里", "十有八九", "十有九"}
 
 // read tries to read a value at z.i and reports whether it did.
 func (z *zhReader) read() bool {
@@ -126,12 +163,12 @@ func (z *zhReader) read() bool {
 // a single Chinese numeral character, positional that it was written digit
 // by digit (二〇二五).
 type numeral struct {
-	num                       float64
-	end                       int
-	chinese, lone, positional bool
-	half                      float64
-	digits                    int // for positional and Arabic figures: the number of integer digits
-	hasDecimal                bool
+	num                               float64
+	end                               int
+	chinese, lone, positional, approx bool
+	half                              float64
+	digits                            int // for positional and Arabic figures: the number of integer digits
+	hasDecimal                        bool
 }
 
 func readArabicAt(s string, i int) (numeral, bool) {
@@ -200,6 +237,11 @@ func readZhAt(s string, i int) (numeral, bool) {
 	j := i
 	for j < len(s) {
 		r, n := at(s, j)
+		if (r == '两' || r == '兩') && len(rs) > 0 {
+			if _, afterBig := zhBig[rs[len(rs)-1]]; !afterBig {
+				break // 五十两 is fifty taels; 一万两千 is 12,000
+			}
+		}
 		if isZhNumeral(r) {
 			rs = append(rs, r)
 			j += n
@@ -216,6 +258,14 @@ func readZhAt(s string, i int) (numeral, bool) {
 		}
 		break
 	}
+	if len(rs) == 0 {
+		return numeral{}, false
+	}
+	if _, _, ok := parseZh(rs); !ok {
+		if v, ok := parseApprox(rs); ok {
+			return numeral{num: v, end: ends[len(rs)-1], chinese: true, approx: true}, true
+		}
+	}
 	for k := len(rs); k > 0; k-- {
 		if rs[k-1] == '点' {
 			continue
@@ -229,6 +279,34 @@ func readZhAt(s string, i int) (numeral, bool) {
 		}
 	}
 	return numeral{}, false
+}
+
+// parseApprox reads the "n or n+1" numerals: 十四五 (14 or 15), 十七八,
+// 三四百 (300 or 400), 一二十 (10 or 20). The value is the lower figure. Runs
+// of digits alone (七八, 两三) are not read: they are too often idioms.
+func parseApprox(rs []rune) (float64, bool) {
+	hasUnit := false
+	for _, r := range rs {
+		if _, u := zhUnits[r]; u {
+			hasUnit = true
+		}
+	}
+	if !hasUnit {
+		return 0, false
+	}
+	for p := 0; p+1 < len(rs); p++ {
+		a, okA := zhDigits[rs[p]]
+		b, okB := zhDigits[rs[p+1]]
+		if !okA || !okB || a == 0 || b != a+1 {
+			continue
+		}
+		lower := append(append([]rune{}, rs[:p+1]...), rs[p+2:]...)
+		if v, positional, ok := parseZh(lower); ok && !positional {
+			return v, true
+		}
+		return 0, false
+	}
+	return 0, false
 }
 
 func zhIsDigit(r rune) bool {
@@ -413,8 +491,8 @@ func (z *zhReader) number(i int) bool {
 	}
 	start := i
 	j := nu.end
-	rd := reading{Value: Value{Kind: Number, Num: nu.num, half: nu.half}, bare: true, scale: 1}
-	if pre := approxBefore(s, start); pre {
+	rd := reading{Value: Value{Kind: Number, Num: nu.num, half: nu.half, Approx: nu.approx}, bare: true, scale: 1}
+	if approxBefore(s, start) {
 		rd.Approx = true
 	}
 	// Scaling and "more than": 12万, 1.2万亿, 30多万, 5千万.
@@ -433,7 +511,7 @@ func (z *zhReader) number(i int) bool {
 			j += n
 			continue
 		}
-		if r == '多' || r == '余' || r == '餘' {
+		if r == '多' || r == '余' || r == '餘' || r == '来' || r == '來' {
 			// 30多, 30多万, 三十多个; not 多 starting a word before a numeral.
 			if r2, _ := at(s, j+n); !zhIsDigit(r2) {
 				rd.Approx = true
@@ -479,10 +557,15 @@ func (z *zhReader) acceptZh(i int, nu numeral) bool {
 	next, _ := at(s, nu.end)
 	if nu.positional {
 		// 二〇二五年, 一九四九年: a year written digit by digit.
-		return nu.digits == 4 && next == '年' || strings.ContainsAny(s[i:nu.end], "〇○零") && nu.digits >= 3
+		// 一〇〇 with the round zero is a figure; 七零八落 is an idiom.
+		return nu.digits == 4 && next == '年' || strings.ContainsAny(s[i:nu.end], "〇○") && nu.digits >= 3
 	}
 	if !nu.lone {
-		return true
+		// A figure in Chinese numerals is followed by what it counts:
+		// 十九大, 二十国, 三十多, 十二万人; not a name (茅十八在).
+		return next == '国' || next == '國' || next == '两' || next == '兩' || next == '月' || next == '日' || next == '号' || next == '號' ||
+			next == '时' || next == '時' || next == '点' || next == '點' || next == '分' && !strings.HasPrefix(s[nu.end:], "分之") ||
+			strings.ContainsRune("多余餘来來几幾%％", next) || zhCounts(s[nu.end:])
 	}
 	if strings.ContainsRune(zhFinancial, first) {
 		return false // 队伍, 登陆: financial numerals are numbers only in runs (壹仟伍佰)
@@ -495,10 +578,19 @@ func (z *zhReader) acceptZh(i int, nu numeral) bool {
 	case '两', '兩':
 		return strings.ContainsRune(zhMeasures, next) && next != '大' && next != '点'
 	}
-	if next == '月' || strings.ContainsRune(zhMeasures, next) {
+	if strings.ContainsRune("多余餘来來", next) {
+		// 十多个, 十来年: the measure comes after the approximation.
+		_, n := at(s, nu.end)
+		return zhCounts(s[nu.end+n:])
+	}
+	return next == '月' || zhCounts(s[nu.end:])
+}
+
+// zhCounts reports whether rest starts with a measure word or unit.
+func zhCounts(rest string) bool {
+	if strings.ContainsRune(zhMeasures, firstRune(rest)) {
 		return true
 	}
-	rest = s[nu.end:]
 	for _, u := range zhUnitWords {
 		if strings.HasPrefix(rest, u.word) {
 			return true

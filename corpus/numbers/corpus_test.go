@@ -3,7 +3,9 @@ package numbers
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -109,4 +111,47 @@ func TestHKMAParagraphs(t *testing.T) {
 	if rate := cleanRate(t, zh, en); rate < 0.95 {
 		t.Errorf("only %.1f%% of paragraphs have every number matched, want ≥ 95%%", 100*rate)
 	}
+}
+
+// TestMacDev: literary chapters (free translation), bead by bead from the
+// gold alignment. Informative: literary translators drop and paraphrase
+// numbers far more often than news translators.
+func TestMacDev(t *testing.T) {
+	const dir = "../../../shared/eval/mac-dev/"
+	var zhs, ens []string
+	for d := 1; d <= 6; d++ {
+		id := fmt.Sprintf("%03d", d)
+		zh := readLines(t, dir+"zh/"+id)
+		en := readLines(t, dir+"en/"+id)
+		for _, bead := range readLines(t, dir+"gold/"+id+".align") {
+			zs, es, ok := strings.Cut(bead, ":")
+			if !ok {
+				t.Fatalf("bad bead %q", bead)
+			}
+			z, e := beadText(t, zs, zh), beadText(t, es, en)
+			if z != "" && e != "" {
+				zhs, ens = append(zhs, z), append(ens, e)
+			}
+		}
+	}
+	if rate := cleanRate(t, zhs, ens); rate < 0.90 {
+		t.Errorf("only %.1f%% of beads have every number matched, want ≥ 90%%", 100*rate)
+	}
+}
+
+// beadText joins the lines a bead side such as "[3,4]" names.
+func beadText(t *testing.T, ids string, lines []string) string {
+	t.Helper()
+	var out []string
+	for _, x := range strings.Split(strings.Trim(ids, "[] "), ",") {
+		if x = strings.TrimSpace(x); x == "" {
+			continue
+		}
+		n, err := strconv.Atoi(x)
+		if err != nil || n < 0 || n >= len(lines) {
+			t.Fatalf("bad line id %q", x)
+		}
+		out = append(out, lines[n])
+	}
+	return strings.Join(out, " ")
 }

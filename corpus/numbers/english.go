@@ -537,6 +537,10 @@ func (e *enReader) clock(k int) (reading, int, bool) {
 			last = k + 4 // 17:37:29
 		}
 	}
+	if !colon && h <= 12 && e.oClock(k+1) {
+		rd.Clock12 = true
+		return rd, k + 3, true
+	}
 	ap, apLast := e.ampm(last + 1)
 	switch {
 	case ap != 0 && h >= 1 && h <= 12:
@@ -637,6 +641,12 @@ func (e *enReader) words() bool {
 	}
 	rd := reading{Value: Value{Kind: Number, Num: total + cur}, bare: true, scale: 1}
 	rd.Approx = e.approxBefore(first)
+	if !ordinal && total == 0 && cur >= 1 && cur <= 12 && cur == math.Trunc(cur) && e.oClock(last+1) {
+		rd.Value = Value{Kind: Time, Hour: int(cur), Clock12: true}
+		e.emit(rd, first, last+3)
+		e.k = last + 4
+		return true
+	}
 	if ordinal {
 		rd.Kind, rd.bare = Ordinal, false
 	} else {
@@ -645,6 +655,12 @@ func (e *enReader) words() bool {
 	e.emit(rd, first, last)
 	e.k = last + 1
 	return true
+}
+
+// oClock reports "o'clock" at tokens k..k+2.
+func (e *enReader) oClock(k int) bool {
+	q := e.tok(k + 1).text
+	return strings.EqualFold(e.tok(k).text, "o") && (q == "'" || q == "’") && strings.EqualFold(e.tok(k+2).text, "clock")
 }
 
 func (e *enReader) isNumberWord(k int) bool {
