@@ -17,12 +17,32 @@
 // weekdays and times (10 a.m., 3:30 p.m.); ranges (3-5 percent, between 3
 // and 5 percent).
 //
+// A range gives two values, and a unit written once belongs to both ends:
+// 3至5% and 3-5 percent are 3% and 5%; 1至5月 is January and May;
+// 6月17日至19日 and June 17-19 are two dates. There is no separate range
+// kind, so a check can match each end on its own.
+//
 // False alarms in the check come from Chinese text read as numbers when its
-// translation has none, so the Chinese reader is conservative: a lone
-// Chinese numeral character is a number only before a measure word or unit
-// (三个, 五项, 两名), never 一 alone (一带一路, 统一, 一些, 一个 = "a"), and
-// never inside set phrases (十分 "very", 一一, 五四). The English reader is
-// generous, for the same reason.
+// translation has none, so the Chinese reader is conservative:
+//   - a figure in Chinese numerals must be followed by what it counts: a
+//     measure word or unit (三个, 五项, 两名, 十九大, 二十国), a date or clock
+//     part, %, or 多/余/来 (30多万); so names (茅十八) and idioms are not read;
+//   - a lone 一 is never a number (一带一路, 统一, 一些, 一个 = "a") except in
+//     一月 and inside dates; 两 is not read before 国 or 大 (两国 is usually
+//     "bilateral" or "both"); 零 alone is not read (零点 is midnight);
+//   - indefinite figures are skipped (几十, 数百, 上万, 成千, 千万 "by all
+//     means", 万一 "in case"), as are runs of digits without a unit (七八,
+//     五四) except a year (二〇二五年); 十七八岁 reads as about 17;
+//   - financial numerals (壹, 伍, 陆 …) count only inside a run, since most
+//     are also common characters (队伍, 大陆);
+//   - a list number opening the text (1. 三、 （5）) is skipped;
+//   - set phrases: 十分 (very), 第一时间 (at once), 三轮车, 十万八千里 ….
+//
+// The English reader is generous for the same reason: number words
+// (twenty-five, a hundred, twice, both, decade, dozen), ordinals (2nd,
+// second, and top/largest for rank 1), Roman numerals of two or more letters
+// (Article IV), digits inside tokens (G20, Ka-52M), month names in any case
+// (except may and march, which need a day, a year or a preposition).
 //
 // Value.Key is a canonical form: equal keys mean the same quantity.
 // Match(zh, en) is looser, the way a translation may differ: a date without a
