@@ -181,9 +181,20 @@ func runConvert(e *env, c *cli.Context) error {
 		return withCode(ExitError, err)
 	}
 	h := settings.header
-	if tr, ok := r.(*tm.TMXReader); ok && h.ZHLang == "" && tr.Header().ZHLang != "" {
-		h.ZHLang = tr.Header().ZHLang // keep the code of the input
-	} else {
+	if tr, ok := r.(*tm.TMXReader); ok {
+		// Keep the languages of the input unless told otherwise.
+		in := tr.Header()
+		if h.ZHLang == "" {
+			h.ZHLang = in.ZHLang
+		}
+		if !c.IsSet("en-lang") && in.ENLang != "" {
+			h.ENLang = in.ENLang
+		}
+		if !c.IsSet("source") {
+			h.Source = in.Source
+		}
+	}
+	if h.ZHLang == "" || c.IsSet("zh-lang") {
 		h.ZHLang = chineseCode(e, h.ZHLang, corpus.IsTraditional(sample.String()))
 	}
 

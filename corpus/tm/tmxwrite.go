@@ -5,8 +5,11 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 
 	"github.com/bitext/bitext/corpus"
 )
@@ -32,8 +35,19 @@ type Header struct {
 	SrcLang string
 }
 
-func (h Header) zhLang() string { return orDefault(h.ZHLang, "zh-CN") }
-func (h Header) enLang() string { return orDefault(h.ENLang, "en-US") }
+func (h Header) zhLang() string { return CanonicalLang(orDefault(h.ZHLang, "zh-CN")) }
+func (h Header) enLang() string { return CanonicalLang(orDefault(h.ENLang, "en-US")) }
+
+// CanonicalLang returns a language code in its BCP 47 letter case (zh-hk
+// becomes zh-HK, ZH_hant_tw zh-Hant-TW); a code it cannot parse comes back
+// unchanged.
+func CanonicalLang(code string) string {
+	t, err := language.Parse(strings.ReplaceAll(code, "_", "-"))
+	if err != nil {
+		return code
+	}
+	return t.String()
+}
 
 // sourceLang is the code of the source variant, as written in srclang.
 func (h Header) sourceLang() string {
