@@ -28,7 +28,7 @@ const (
 	weightDelete       = 2.5
 	weightEvidence     = 4.0
 	weightPara         = 3.0
-	weightKind         = 4.0
+	weightKind         = 1.0
 	defaultVariance    = 6.0
 	defaultTemperature = 1.0
 	priorOther         = 6.0
