@@ -131,6 +131,17 @@ func TestTermKeySame(t *testing.T) {
 		{"1,200 tons", "1200 tons"},
 		{"university", "universities"},
 		{"a global development initiative", "Global Development Initiative"},
+		{"practice", "practise", "practised"},
+		{"behavioral", "behavioural"},
+		{"flavorings", "flavourings"},
+		{"savory", "savoury"},
+		{"inquiry", "enquiry"},
+		{"toward", "towards"},
+		{"paralyze", "paralyse", "paralysed"},
+		{"modeling", "modelling"},
+		{"cancelled", "canceled"},
+		{"programmes", "program"},
+		{"the 2022 Winter Olympics", "2022 Winter Olympic"},
 	}
 	for _, g := range groups {
 		want := TermKey(g[0])
@@ -169,6 +180,13 @@ func TestTermKeyDiffer(t *testing.T) {
 		{"Belt and Road", "Road and Belt"},
 		{"One Belt One Road", "Belt and Road"},
 		{"a", "the"},
+		{"lengthwise", "lengthwize"},
+		{"hour", "hor"},
+		{"four", "for"},
+		{"contour", "contor"},
+		{"Missouri", "Missori"},
+		{"journal", "jornal"},
+		{"courtesy", "cortesy"},
 	}
 	for _, p := range pairs {
 		if a, b := TermKey(p[0]), TermKey(p[1]); a == b {

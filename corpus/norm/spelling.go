@@ -39,6 +39,9 @@ var ukWords = map[string]string{
 	"paediatric": "pediatric", "encyclopaedia": "encyclopedia", "anaemia": "anemia",
 	"oesophagus": "esophagus", "oestrogen": "estrogen", "foetus": "fetus",
 	"draught": "draft", "pyjamas": "pajamas", "whilst": "while", "amongst": "among",
+	"practise": "practice", "practised": "practiced", "practising": "practicing",
+	"enquiry": "inquiry", "enquiries": "inquiries", "towards": "toward", "learnt": "learned",
+	"aeroplane": "airplane", "spelt": "spelled", "dreamt": "dreamed", "burnt": "burned",
 }
 
 // doubledL are verbs whose final l is doubled before -ed, -ing and -er in
@@ -74,7 +77,7 @@ var iseExceptions = map[string]bool{
 	"cruise": true, "bruise": true, "paradise": true, "reprise": true, "prise": true,
 	"porpoise": true, "tortoise": true, "mortise": true, "anise": true, "guise": true,
 	"vise": true, "braise": true, "chaise": true, "valise": true, "upraise": true,
-	"moise": true, "denise": true, "louise": true, "elise": true, "concise ": true,
+	"moise": true, "denise": true, "louise": true, "elise": true,
 	"imprecise": true, "uprise": true, "sise": true, "bise": true, "appraise": true,
 	"reappraise": true, "exorcise": true, "misadvise": true, "streetwise": true,
 }
@@ -140,8 +143,9 @@ func ourForm(w string) string {
 		return w
 	}
 	switch rest {
-	case "", "s", "ed", "ing", "able", "ably", "ite", "ites", "er", "ers", "ful", "less",
-		"ist", "ists", "ism", "hood", "hoods", "ly", "ise", "ize", "ised", "ized", "ising", "izing":
+	case "", "s", "ed", "ing", "ings", "able", "ably", "ite", "ites", "er", "ers", "ful", "less",
+		"ist", "ists", "ism", "hood", "hoods", "ly", "y", "al", "ally", "ise", "ize", "ised", "ized",
+		"ising", "izing":
 	default:
 		return w
 	}
@@ -159,14 +163,14 @@ func iseForm(w string) string {
 	for _, uk := range []string{"ise", "yse"} {
 		for _, inf := range []string{"", "s", "d", "r", "rs"} {
 			base, ok := strings.CutSuffix(w, uk+inf)
-			if !ok || len(base) < 3 || iseExceptions[base+uk] {
+			if !ok || len(base) < 3 || iseExceptions[base+uk] || strings.HasSuffix(base, "w") {
 				continue
 			}
 			return base + uk[:1] + "ze" + inf
 		}
 		for _, inf := range []string{"ing"} {
 			base, ok := strings.CutSuffix(w, uk[:2]+inf)
-			if !ok || len(base) < 3 || iseExceptions[base+uk] {
+			if !ok || len(base) < 3 || iseExceptions[base+uk] || strings.HasSuffix(base, "w") {
 				continue
 			}
 			return base + uk[:1] + "z" + inf
