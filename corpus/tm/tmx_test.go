@@ -341,3 +341,14 @@ func FuzzTMXReader(f *testing.F) {
 		}
 	})
 }
+
+func TestTMXReaderLangAttributes(t *testing.T) {
+	t.Parallel()
+	for _, tuv := range []string{`xml:lang="ZH-cn"`, `XML:LANG="zh-CN"`, `lang="zh_CN"`, `xml:lang="zh-Hans"`} {
+		in := `<tmx><header srclang="*all*"/><body><tu><tuv xml:lang="en"><seg>A</seg></tuv><tuv ` + tuv + `><seg>甲</seg></tuv></tu></body></tmx>`
+		units := readAll(t, NewTMXReader(strings.NewReader(in), "lang.tmx"))
+		if len(units) != 1 || units[0].ZH != "甲" || units[0].EN != "A" {
+			t.Errorf("%s: %+v", tuv, units)
+		}
+	}
+}

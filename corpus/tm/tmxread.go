@@ -183,10 +183,10 @@ func langAttr(attrs []xml.Attr) string {
 		if name(a.Name) != "lang" {
 			continue
 		}
-		switch a.Name.Space {
-		case xmlNS, "xml":
+		switch {
+		case a.Name.Space == xmlNS, strings.EqualFold(a.Name.Space, "xml"):
 			return a.Value
-		case "":
+		case a.Name.Space == "":
 			lang = a.Value
 		}
 	}
