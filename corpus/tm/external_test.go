@@ -33,7 +33,8 @@ func TestTMXExternalTools(t *testing.T) {
 	}
 	units = append(units,
 		tm.Unit{ZH: "规模<100亿&增长>5% ]]>", EN: `"R&D" <b>spending</b> rose`, Props: []tm.Prop{{Type: "note", Value: `"q" & <t>`}}},
-		tm.Unit{ZH: "控制\x01字符", EN: "bell\x07 \uFFFE end"})
+		tm.Unit{ZH: "控制\x01字符", EN: "bell\x07 \uFFFE end"},
+		tm.Unit{ZH: "\U0001F600\U00020000\U0003134A\U000E0100\U0010FFFD\u2028", EN: "tab\there\r\nCRLF  "})
 	var buf bytes.Buffer
 	w := tm.NewTMXWriter(&buf, tm.Header{CreationToolVersion: "test"})
 	for _, u := range units {

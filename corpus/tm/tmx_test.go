@@ -352,3 +352,21 @@ func TestTMXReaderLangAttributes(t *testing.T) {
 		}
 	}
 }
+
+// TestTMXEveryPlane: a character from each of the 17 Unicode planes, the
+// XML-significant ones and the legal controls survive a round trip.
+func TestTMXEveryPlane(t *testing.T) {
+	t.Parallel()
+	var sb strings.Builder
+	for plane := rune(0); plane <= 16; plane++ {
+		sb.WriteRune(plane<<16 | 0x4E2D)
+		sb.WriteRune(plane<<16 | 0xFFFD)
+	}
+	sb.WriteString("<&>]]>\"'\t\n\r\u0085\u2028\uFEFF")
+	text := sb.String()
+	out, dropped := writeTMX(t, Header{}, []Unit{{ZH: text, EN: text}})
+	got := readAll(t, NewTMXReader(bytes.NewReader(out), "planes.tmx"))
+	if dropped != 0 || len(got) != 1 || got[0].ZH != text || got[0].EN != text {
+		t.Errorf("dropped %d; got %+v, want %+q", dropped, got, text)
+	}
+}
