@@ -299,3 +299,17 @@ func FuzzTermKey(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkWords(b *testing.B) {
+	s := strings.Repeat("Chinese President Xi Jinping on Tuesday called on the two countries to deepen Belt and Road cooperation, expand trade in new energy and strengthen people-to-people exchanges. ", 5)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		_ = Words(s)
+	}
+}
+
+func ExampleWordKeys() {
+	fmt.Println(WordKeys("The programmes' centres travelled to the U.S."))
+	// Output: [the program center travel to the us.]
+}

@@ -155,26 +155,29 @@ func ourForm(w string) string {
 	return w[:i] + "or" + rest
 }
 
+// iseSuffixes are the UK -ise/-yse endings with their US forms and the
+// uninflected ending that names the word in iseExceptions.
+var iseSuffixes = []struct{ uk, us, stem string }{
+	{"ise", "ize", "ise"}, {"ises", "izes", "ise"}, {"ised", "ized", "ise"}, {"iser", "izer", "ise"},
+	{"isers", "izers", "ise"}, {"ising", "izing", "ise"},
+	{"yse", "yze", "yse"}, {"yses", "yzes", "yse"}, {"ysed", "yzed", "yse"}, {"yser", "yzer", "yse"},
+	{"ysers", "yzers", "yse"}, {"ysing", "yzing", "yse"},
+}
+
 // iseForm spells organise, organisation, analyse as organize, organization, analyze.
 func iseForm(w string) string {
-	if i := strings.LastIndex(w, "isation"); i > 0 && i >= 3 {
+	if !strings.Contains(w, "is") && !strings.Contains(w, "ys") {
+		return w
+	}
+	if i := strings.LastIndex(w, "isation"); i >= 3 {
 		return w[:i] + "ization" + w[i+len("isation"):]
 	}
-	for _, uk := range []string{"ise", "yse"} {
-		for _, inf := range []string{"", "s", "d", "r", "rs"} {
-			base, ok := strings.CutSuffix(w, uk+inf)
-			if !ok || len(base) < 3 || iseExceptions[base+uk] || strings.HasSuffix(base, "w") {
-				continue
-			}
-			return base + uk[:1] + "ze" + inf
+	for _, f := range iseSuffixes {
+		base, ok := strings.CutSuffix(w, f.uk)
+		if !ok || len(base) < 3 || strings.HasSuffix(base, "w") || iseExceptions[base+f.stem] {
+			continue
 		}
-		for _, inf := range []string{"ing"} {
-			base, ok := strings.CutSuffix(w, uk[:2]+inf)
-			if !ok || len(base) < 3 || iseExceptions[base+uk] || strings.HasSuffix(base, "w") {
-				continue
-			}
-			return base + uk[:1] + "z" + inf
-		}
+		return base + f.us
 	}
 	return w
 }

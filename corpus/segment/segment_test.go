@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"fmt"
 	"runtime"
 
 	"github.com/bitext/bitext/corpus"
@@ -143,4 +144,13 @@ func BenchmarkCut(b *testing.B) {
 	for b.Loop() {
 		seg.Cut(text)
 	}
+}
+
+func ExampleNew() {
+	seg, err := New([]string{"三股势力"}, false)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(strings.Join(seg.Cut("打击三股势力"), "|"))
+	// Output: 打击|三股势力
 }
