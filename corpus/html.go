@@ -251,8 +251,12 @@ func (h *htmlReader) addText(raw string, src int) {
 	if h.buf.Len() == 0 {
 		h.textBuilder.kind = h.kind()
 	}
+	var refs [][]int
+	if strings.IndexByte(raw, '&') >= 0 {
+		refs = entity.FindAllStringIndex(raw, -1)
+	}
 	last := 0
-	for _, loc := range entity.FindAllStringIndex(raw, -1) {
+	for _, loc := range refs {
 		ref := raw[loc[0]:loc[1]]
 		dec := html.UnescapeString(ref)
 		if dec == ref {

@@ -215,7 +215,11 @@ func (m *mdReader) textLine(line string, pos int) {
 func (m *mdReader) inline(s string, pos int) {
 	last := 0
 	add := func(from, to int) { m.addVerbatim(s[from:to], pos+from) }
-	for _, loc := range inlineMarkup.FindAllStringSubmatchIndex(s, -1) {
+	var marks [][]int
+	if strings.ContainsAny(s, "*_`[<") {
+		marks = inlineMarkup.FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, loc := range marks {
 		add(last, loc[0])
 		switch {
 		case loc[2] >= 0: // image: its alt text is a caption

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -79,8 +80,10 @@ func readFileBytes(path string) ([]byte, error) {
 // Document.Name. The input is decoded (see Decode), its format detected
 // unless opt.Format says, and its paragraphs split into typed sentences.
 //
-// A file holding both editions (FormatBilingual) cannot be returned as one
-// Document: Read reports an error for it; use ReadBilingual.
+// Asked for FormatBilingual, Read reports an error: a file holding both
+// editions is two documents (use ReadBilingual or ReadDocuments). When
+// detection finds a bilingual file, Read reads it as plain text, one
+// document.
 func Read(r io.Reader, name string, opt ReadOptions) (*Document, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -129,6 +132,15 @@ func ReadDocuments(r io.Reader, name string, opt ReadOptions) ([]*Document, erro
 	return []*Document{doc}, nil
 }
 
+// ReadDocumentsFile reads the file at path with ReadDocuments.
+func ReadDocumentsFile(path string, opt ReadOptions) ([]*Document, error) {
+	data, err := readFileBytes(path)
+	if err != nil {
+		return nil, err
+	}
+	return ReadDocuments(bytes.NewReader(data), path, opt)
+}
+
 func resolveFormat(f Format, name, text string) Format {
 	if f == "" || f == FormatAuto {
 		return DetectFormat(name, text)
@@ -142,9 +154,12 @@ func parse(data []byte, name string, opt ReadOptions) (*Document, error) {
 		return nil, err
 	}
 	f := resolveFormat(opt.Format, name, text)
-	if f == FormatBilingual {
+	switch {
+	case f == FormatBilingual && opt.Format == FormatBilingual:
 		return nil, &ParseError{File: name, Offset: -1,
 			Err: errors.New("bilingual input holds two documents: read it with ReadBilingual or ReadDocuments")}
+	case f == FormatBilingual:
+		f = FormatText // detected, but one document was asked for
 	}
 	return document(text, name, f, opt)
 }

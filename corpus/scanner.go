@@ -41,8 +41,8 @@ type Scanner struct {
 	docLang Lang
 	asm     paragraphAssembler
 
-	raw      int    // raw offset of the next byte to read
-	bom      int    // length of a dropped byte order mark
+	raw      int             // raw offset of the next byte to read
+	bom      int             // length of a dropped byte order mark
 	window   strings.Builder // decoded text from winStart: the open block of plain text
 	winStart int
 	para     int

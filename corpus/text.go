@@ -9,7 +9,8 @@ import (
 // extension first (.html, .htm, .md, .markdown) and the content otherwise:
 // YAML front matter or Markdown markers, HTML tags, or plain text. It never
 // returns FormatAuto; it returns FormatBilingual when the paragraphs are
-// clearly of both languages (at least two paragraphs of each script).
+// clearly of both languages (at least two lines of each script, and each at
+// least a fifth of the lines).
 func DetectFormat(name, text string) Format {
 	lower := strings.ToLower(name)
 	switch {
@@ -34,11 +35,16 @@ func DetectFormat(name, text string) Format {
 			en++
 		}
 	})
-	if zh >= 2 && en >= 2 {
+	if zh >= 2 && en >= 2 && min(zh, en)*minBilingualShare >= zh+en {
 		return FormatBilingual
 	}
 	return FormatText
 }
+
+// minBilingualShare: plain text is taken for a bilingual file when the
+// lines of the less used language are at least 1/minBilingualShare of all
+// lines; a Chinese article quoting a few English lines is not bilingual.
+const minBilingualShare = 5
 
 // looksHTML reports whether text starts like an HTML document or fragment.
 func looksHTML(head string) bool {

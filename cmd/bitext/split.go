@@ -3,8 +3,10 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -67,15 +69,18 @@ func runSplit(e *env, c *cli.Context) error {
 	if outFormat != "lines" && outFormat != "jsonl" {
 		return usageErrorf("split: unknown --format %q (want lines or jsonl)", outFormat)
 	}
-	docs, err := readDocuments(e, c.Args().First(), opt)
+	sc, closeInput, err := openSentences(e, c.Args().First(), opt)
 	if err != nil {
 		return withCode(ExitError, err)
 	}
+	defer closeInput()
 	w := bufio.NewWriter(e.stdout)
-	for _, d := range docs {
-		if err := writeSentences(w, d.Sentences, outFormat); err != nil {
-			return withCode(ExitError, err)
-		}
+	if err := writeSentences(w, sc.All(), outFormat); err != nil {
+		return withCode(ExitError, err)
+	}
+	if err := sc.Err(); err != nil {
+		w.Flush()
+		return withCode(ExitError, err)
 	}
 	if err := w.Flush(); err != nil {
 		return withCode(ExitError, err)
@@ -103,20 +108,30 @@ func readOptions(input, lang, encoding string) (corpus.ReadOptions, error) {
 	return opt, nil
 }
 
-// readDocuments reads a file, or standard input for "-".
+// readDocuments reads a file, or standard input for "-", whole: one
+// document, or two for bilingual input.
 func readDocuments(e *env, path string, opt corpus.ReadOptions) ([]*corpus.Document, error) {
 	if path == "-" {
 		return corpus.ReadDocuments(e.stdin, "<stdin>", opt)
 	}
+	return corpus.ReadDocumentsFile(path, opt)
+}
+
+// openSentences opens a file, or standard input for "-", for streaming its
+// sentences; closeInput closes the file.
+func openSentences(e *env, path string, opt corpus.ReadOptions) (sc *corpus.Scanner, closeInput func(), err error) {
+	if path == "-" {
+		return corpus.NewScanner(e.stdin, "<stdin>", opt), func() {}, nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		if pe, ok := err.(*os.PathError); ok {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, &corpus.ParseError{File: path, Offset: -1, Err: err}
+		return nil, nil, &corpus.ParseError{File: path, Offset: -1, Err: err}
 	}
-	defer f.Close()
-	return corpus.ReadDocuments(f, path, opt)
+	return corpus.NewScanner(f, path, opt), func() { f.Close() }, nil
 }
 
 // sentenceJSON is one line of --format jsonl.
@@ -129,10 +144,10 @@ type sentenceJSON struct {
 	End   int         `json:"end"`
 }
 
-func writeSentences(w io.Writer, sents []corpus.Sentence, format string) error {
+func writeSentences(w io.Writer, sents iter.Seq[corpus.Sentence], format string) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	for _, s := range sents {
+	for s := range sents {
 		var err error
 		if format == "jsonl" {
 			err = enc.Encode(sentenceJSON{Text: s.Text, Lang: s.Lang, Kind: s.Kind, Para: s.Para, Start: s.Start, End: s.End})
