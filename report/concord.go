@@ -490,16 +490,14 @@ func chineseCandidates(s string) []candidate {
 		}
 		run = run[:0]
 	}
-	for i, r := range s {
-		n := utf8.RuneLen(r)
-		if n < 0 {
-			n = 1
-		}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.Is(unicode.Han, r) {
 			run = append(run, ch{foldZH(s[i : i+n]), i, i + n})
-			continue
+		} else {
+			flush()
 		}
-		flush()
+		i += n
 	}
 	flush()
 	return collect(byKey)

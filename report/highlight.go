@@ -60,15 +60,13 @@ func (h *highlighter) zh(s string) []piece {
 	// matches map back to the original text.
 	var folded []rune
 	var from []int // byte offset in s of the original rune behind folded[k]
-	for i, r := range s {
-		n := utf8.RuneLen(r)
-		if n < 0 {
-			n = 1
-		}
+	for i := 0; i < len(s); {
+		_, n := utf8.DecodeRuneInString(s[i:])
 		for _, fr := range foldZH(s[i : i+n]) {
 			folded = append(folded, fr)
 			from = append(from, i)
 		}
+		i += n
 	}
 	var spans []span
 	for k := 0; k < len(folded); {
