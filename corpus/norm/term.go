@@ -22,7 +22,8 @@ type Word struct {
 //   - Case is folded, and text goes through Fold first (full-width letters,
 //     curly apostrophes).
 //   - Hyphens, dashes and spaces between words are equal: Belt-and-Road,
-//     Belt and Road and Belt–and–Road give "belt and road". A joined prefix
+//     Belt and Road and Belt–and–Road give "belt and road"; so is a spaced
+//     ampersand (Belt & Road). A joined prefix
 //     (co-operation, e-commerce) is written together: cooperation, ecommerce.
 //   - A leading article (the, a, an) is dropped.
 //   - A possessive ('s, s') is dropped.
@@ -74,8 +75,14 @@ func WordKeys(s string) []string {
 // tokens of EnglishTokens, with compounds cut at their hyphens.
 func Words(s string) []Word {
 	var words []Word
+	prev := 0
 	for _, t := range EnglishTokens(s) {
+		// "Belt & Road" = "Belt and Road": an ampersand between spaces.
+		if i := strings.Index(s[prev:t.Start], " & "); i >= 0 && len(words) > 0 {
+			words = append(words, Word{Key: "and", Start: prev + i + 1, End: prev + i + 2})
+		}
 		words = appendWords(words, t)
+		prev = t.End
 	}
 	return words
 }
