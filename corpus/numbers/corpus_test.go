@@ -34,13 +34,14 @@ func readLines(t *testing.T, path string) []string {
 	return lines
 }
 
-// unmatched returns the values of zh that no value of en matches.
-func unmatched(zh, en []Value) []Value {
+// unmatched returns the values of zh that no value of en matches
+// (MatchIn, with ref the story's date).
+func unmatched(zh, en []Value, ref Value) []Value {
 	var miss []Value
 	for _, z := range zh {
 		found := false
 		for _, e := range en {
-			if Match(z, e) {
+			if MatchIn(z, e, ref) {
 				found = true
 				break
 			}
@@ -53,19 +54,27 @@ func unmatched(zh, en []Value) []Value {
 }
 
 // cleanRate logs every segment pair with an unmatched Chinese number and
-// returns the share of pairs without one.
+// returns the share of pairs without one. Dates are read in the context of
+// the last full date seen (MatchIn), as a check would for a story.
 func cleanRate(t *testing.T, zh, en []string) float64 {
 	t.Helper()
 	if len(zh) != len(en) {
 		t.Fatalf("%d Chinese segments, %d English", len(zh), len(en))
 	}
 	bad, withNumbers := 0, 0
+	var ref Value // the last full date seen: the current story's date
 	for i := range zh {
 		zv := Chinese(zh[i])
+		for _, v := range zv {
+			if v.Kind == Date && v.Year != 0 && v.Month != 0 && v.Day != 0 {
+				ref = v
+				break
+			}
+		}
 		if len(zv) > 0 {
 			withNumbers++
 		}
-		if miss := unmatched(zv, English(en[i])); len(miss) > 0 {
+		if miss := unmatched(zv, English(en[i]), ref); len(miss) > 0 {
 			bad++
 			var ks []string
 			for _, m := range miss {

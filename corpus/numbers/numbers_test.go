@@ -245,6 +245,32 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+func TestMatchIn(t *testing.T) {
+	t.Parallel()
+	ref := Value{Kind: Date, Year: 2025, Month: 6, Day: 17}
+	tests := []struct {
+		zh, en string
+		ref    Value
+		want   bool
+	}{
+		{"17日", "on Tuesday", ref, true},
+		{"17日", "on Monday", ref, false},
+		{"17日", "on Tuesday", Value{}, false},
+		{"17日", "on June 17", Value{}, true},
+		{"30日", "on Friday", ref, true}, // May 30, 2025
+		{"6月17日", "Tuesday", ref, true},
+		{"6月17日", "June 17", Value{Kind: Date, Year: 1999, Month: 1, Day: 1}, true},
+		{"2024年6月17日", "Tuesday", ref, false},
+		{"2024年6月17日", "Monday", ref, true},
+	}
+	for _, tt := range tests {
+		zh, en := Chinese(tt.zh)[0], English(tt.en)[0]
+		if got := MatchIn(zh, en, tt.ref); got != tt.want {
+			t.Errorf("MatchIn(%q, %q, %s) = %v, want %v", tt.zh, tt.en, tt.ref.Key(), got, tt.want)
+		}
+	}
+}
+
 func TestKeyEqual(t *testing.T) {
 	t.Parallel()
 	pairs := [][2]string{

@@ -195,6 +195,43 @@ func WithYear(vs []Value, year int) []Value {
 	return out
 }
 
+// MatchIn is Match with the document's date as context: ref is the date of
+// the story (its dateline, 2025年6月17日). Beyond Match, a Chinese date
+// missing its year, or its month and year (17日, common in Chinese news),
+// matches an English weekday when, completed from ref, it falls on that
+// weekday ("on Tuesday"). A day alone takes ref's month, or the month before
+// when it is more than a week after ref's day (a story dated 6月2日 that
+// mentions 30日 means May 30). The context only adds matches: a wrong or
+// empty ref never makes MatchIn false where Match is true.
+func MatchIn(zh, en, ref Value) bool {
+	if Match(zh, en) {
+		return true
+	}
+	if zh.Kind != Date || en.Kind != Weekday {
+		return false
+	}
+	wd, ok := WeekdayOf(complete(zh, ref))
+	return ok && wd == en.Weekday
+}
+
+// complete fills a date's missing year (and month, for a day alone) from ref.
+func complete(v, ref Value) Value {
+	if ref.Kind != Date || ref.Year == 0 || ref.Month == 0 || ref.Day == 0 || v.Year != 0 {
+		return v
+	}
+	switch {
+	case v.Month != 0:
+		v.Year = ref.Year
+	case v.Day != 0:
+		t := time.Date(ref.Year, time.Month(ref.Month), 1, 12, 0, 0, 0, time.UTC)
+		if v.Day > ref.Day+7 {
+			t = t.AddDate(0, -1, 0)
+		}
+		v.Year, v.Month = t.Year(), int(t.Month())
+	}
+	return v
+}
+
 // Match reports whether en, read from an English translation, renders zh,
 // read from the Chinese source. It is looser than Key equality:
 //   - numbers: equal, or en is zh rounded to en's stated digits (12.35亿 ↔
@@ -214,8 +251,10 @@ func Match(zh, en Value) bool {
 		switch en.Kind {
 		case Date:
 			return matchDate(zh, en)
-		case Ordinal, Number:
+		case Ordinal:
 			// 17日 ↔ "on the 17th"
+			return zh.Day != 0 && sameNum(float64(zh.Day), en.Num)
+		case Number:
 			return zh.Year == 0 && zh.Month == 0 && sameNum(float64(zh.Day), en.Num)
 		case Weekday:
 			wd, ok := WeekdayOf(zh)
