@@ -62,11 +62,17 @@
 
   // Lazy list: rows are rendered CHUNK at a time as the sentinel nears the
   // viewport, so the first screen costs the same for any report size.
-  var order = [], shown = 0, render = null;
+  var order = [], shown = 0, render = null, divider = null;
   function more() {
     var end = Math.min(order.length, shown + CHUNK);
     var frag = document.createDocumentFragment();
-    for (var i = shown; i < end; i++) frag.appendChild(render(order[i]));
+    for (var i = shown; i < end; i++) {
+      if (divider) {
+        var d = divider(i > 0 ? order[i - 1] : -1, order[i]);
+        if (d) frag.appendChild(d);
+      }
+      frag.appendChild(render(order[i]));
+    }
     rowsEl.appendChild(frag);
     shown = end;
     sentinel.hidden = shown >= order.length;
@@ -195,6 +201,12 @@
         cell.appendChild(s);
       });
     }
+    if (multi) divider = function (prev, i) {
+      if (prev >= 0 && rows[prev].d === rows[i].d) return null;
+      var d = el("div", "docrow", D.docs[rows[i].d]);
+      d.lang = "zh-CN";
+      return d;
+    };
     render = function (i) {
       var r = rows[i];
       var row = el("div", "row");
@@ -209,7 +221,7 @@
       var meta = el("div", "meta");
       meta.appendChild(el("span", "n", "#" + (i + 1)));
       meta.appendChild(el("span", "type", r.t)).title = "bead type: Chinese-English sentence counts";
-      if (multi) meta.appendChild(el("span", "doc", D.docs[r.d])).title = D.docs[r.d];
+      if (multi) row.title = D.docs[r.d];
       if (r.c >= 0) {
         var conf = el("div", "conf");
         var bar = el("span", "bar");
