@@ -180,22 +180,8 @@ func readCheckInput(c *cli.Context) (*check.Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := &check.Input{Name: zhPath, Slack: 1}
-	for i, b := range beads {
-		s := check.Segment{Pos: i + 1, ID: fmt.Sprintf("bead %d-%d", len(b.ZH), len(b.EN))}
-		var zhs, ens []string
-		for _, k := range b.ZH {
-			zhs = append(zhs, zh.Sentences[k].Text)
-		}
-		for _, k := range b.EN {
-			ens = append(ens, en.Sentences[k].Text)
-		}
-		if len(b.ZH) > 0 {
-			s.Line = 1 + strings.Count(zhText[:min(zh.Sentences[b.ZH[0]].Start, len(zhText))], "\n")
-		}
-		s.ZH, s.EN = strings.Join(zhs, ""), strings.Join(ens, " ")
-		in.Segments = append(in.Segments, s)
-	}
+	lineOf := func(off int) int { return 1 + strings.Count(zhText[:min(off, len(zhText))], "\n") }
+	in := &check.Input{Name: zhPath, Slack: 1, Segments: check.AlignedSegments(zh.Sentences, en.Sentences, beads, lineOf)}
 	return in, nil
 }
 
@@ -249,7 +235,8 @@ func readTMXSegments(r io.Reader, name string) ([]check.Segment, error) {
 	var segs []check.Segment
 	for tr.Scan() {
 		u := tr.Unit()
-		segs = append(segs, check.Segment{Pos: len(segs) + 1, ID: u.ID, Doc: u.Doc, ZH: u.ZH, EN: u.EN})
+		segs = append(segs, check.Segment{Pos: len(segs) + 1, ID: u.ID, Doc: u.Doc, ZH: u.ZH, EN: u.EN,
+			Uncertain: u.HasConfidence && u.Confidence < check.MinConfidence})
 	}
 	if err := tr.Err(); err != nil {
 		return nil, err

@@ -40,9 +40,13 @@
 // # Findings
 //
 //   - missing-term (error): a Chinese term is in the source and none of its
-//     accepted renderings is in the target (or, with Input.Slack, in the
-//     neighbouring segments: an aligner can put a clause one bead off).
-//     Segments without a target are not checked.
+//     accepted renderings is in the target (or, with Input.Slack, in a
+//     neighbouring segment's target that renders the term more often than
+//     its own source names it: an aligner can put a clause one bead off,
+//     but a name repeated in consecutive sentences is not borrowed).
+//     Segments without a target, and segments whose alignment is doubtful
+//     (Segment.Uncertain: a bead below MinConfidence, where the English
+//     edition may simply have dropped the passage), are not checked.
 //   - forbidden-term (error): a forbidden rendering is in the target, unless it
 //     lies inside a longer accepted rendering.
 //   - inconsistent-term (warning): a Chinese term is rendered by different
@@ -140,7 +144,11 @@ type Segment struct {
 	ID       string // unit id (XLIFF trans-unit id, "id/mid" for Trados segments; TMX tuid)
 	Doc      string // the document the segment belongs to, when an input holds several (TMX x-bitext-doc, XLIFF file original)
 	ZH, EN   string
-	NoTarget bool // the unit has no translation: only checked for nothing
+	NoTarget bool // the unit has no translation: not checked
+	// Uncertain marks a segment whose pairing is doubtful (a bead the
+	// aligner gave a low confidence): its English may belong to other
+	// Chinese, so missing-term and number-mismatch are not reported on it.
+	Uncertain bool
 }
 
 // Input is what Check checks: the segments of one document.
@@ -192,6 +200,7 @@ func (f *Finding) Term() string {
 type Summary struct {
 	Segments  int          `json:"segments"`
 	NoTarget  int          `json:"no_target,omitempty"` // segments without a translation, not checked
+	Uncertain int          `json:"uncertain,omitempty"` // segments whose pairing is doubtful: missing terms and numbers not checked
 	Findings  int          `json:"findings"`
 	Errors    int          `json:"errors"`
 	Warnings  int          `json:"warnings"`
@@ -227,6 +236,9 @@ func (s *Summary) AddInput(in *Input) {
 	for _, seg := range in.Segments {
 		if seg.NoTarget {
 			s.NoTarget++
+		}
+		if seg.Uncertain {
+			s.Uncertain++
 		}
 	}
 }

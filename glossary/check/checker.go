@@ -126,6 +126,21 @@ type segState struct {
 	// rendered maps a group to the first accepted hit of it in the target
 	// (an index into enHits, or -1 for an abbreviation hit at abbr).
 	rendered map[int]rendering
+	// count is how many non-overlapping renderings of each group the
+	// target holds, lastEnd where the last one ends.
+	count, lastEnd map[int]int
+}
+
+// spare reports whether the target renders group g more often than the
+// source names it, so that a neighbouring segment may borrow a rendering.
+func (st *segState) spare(g int) bool {
+	n := 0
+	for _, h := range st.zhHits {
+		if h.group == g {
+			n++
+		}
+	}
+	return st.count[g] > n
 }
 
 type rendering struct {
@@ -197,7 +212,7 @@ func (c *Checker) checkDoc(in *Input) []Finding {
 		if len(abbrevs) > 0 {
 			for _, w := range words {
 				text := seg.EN[w.Start:w.End]
-				if g, ok := abbrevs[strings.TrimSuffix(text, "'s")]; ok {
+				if g, ok := abbrevs[strings.TrimSuffix(text, "'s")]; ok && !strings.HasSuffix(strings.TrimRight(seg.EN[:w.Start], " "), "(") {
 					c.addRendering(st, g, rendering{entry: -1, text: text, start: w.Start, end: w.End})
 				}
 			}
@@ -212,15 +227,14 @@ func (c *Checker) checkDoc(in *Input) []Finding {
 		}
 		st := &states[i]
 		base := Finding{File: in.Name, Doc: seg.Doc, Segment: seg.Pos, Line: seg.Line, ID: seg.ID, ZH: seg.ZH, EN: seg.EN}
-		if seg.EN != "" {
+		if seg.EN != "" && !seg.Uncertain {
 			for _, h := range st.zhHits {
 				r, ok := st.rendered[h.group]
 				for d := 1; !ok && d <= in.Slack; d++ {
-					if i-d >= 0 {
-						r, ok = states[i-d].rendered[h.group]
-					}
-					if !ok && i+d < len(states) {
-						r, ok = states[i+d].rendered[h.group]
+					for _, j := range [2]int{i - d, i + d} {
+						if !ok && j >= 0 && j < len(states) && states[j].spare(h.group) {
+							r, ok = states[j].rendered[h.group]
+						}
 					}
 				}
 				g := &c.groups[h.group]
@@ -244,7 +258,7 @@ func (c *Checker) checkDoc(in *Input) []Finding {
 			}
 		}
 		out = append(out, c.forbidden(base, st)...)
-		if c.numbers {
+		if c.numbers && !seg.Uncertain {
 			out = append(out, numberFindings(base, in, states, i)...)
 		}
 		out = append(out, untranslated(base, seg.EN)...)
@@ -287,8 +301,12 @@ func mergeHits(a, b []enHit) []enHit {
 // an abbreviation (an approved rendering decides consistency).
 func (c *Checker) addRendering(st *segState, g int, r rendering) {
 	if st.rendered == nil {
-		st.rendered = map[int]rendering{}
+		st.rendered, st.count, st.lastEnd = map[int]rendering{}, map[int]int{}, map[int]int{}
 	}
+	if end, seen := st.lastEnd[g]; !seen || r.start >= end {
+		st.count[g]++
+	}
+	st.lastEnd[g] = max(st.lastEnd[g], r.end)
 	old, ok := st.rendered[g]
 	if !ok || !c.approved(old.entry) && c.approved(r.entry) {
 		st.rendered[g] = r

@@ -87,6 +87,9 @@ func SummaryLine(s Summary) string {
 	if s.Ignored > 0 {
 		fmt.Fprintf(&b, "; %d dismissed by the ignore file", s.Ignored)
 	}
+	if s.Uncertain > 0 {
+		fmt.Fprintf(&b, "; %d segment(s) with a doubtful alignment not checked for missing terms and numbers", s.Uncertain)
+	}
 	if s.NoTarget > 0 {
 		fmt.Fprintf(&b, "; %d segment(s) without a translation not checked", s.NoTarget)
 	}
