@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/bitext/bitext/corpus"
 )
@@ -133,13 +134,35 @@ func (a *Aligner) run(f *features, types []BeadType, w *Weights) []Bead {
 }
 
 // logErfc returns log(erfc(x)) for x ≥ 0 without underflow: math.Erfc
-// underflows to 0 near x = 27, so beyond x = 5 the asymptotic expansion
-// erfc(x) ≈ exp(-x²)/(x√π)·(1 − 1/(2x²) + 3/(4x⁴) − 15/(8x⁶)) is used.
+// underflows to 0 near x = 27, so from x = 5 on the asymptotic expansion
+// erfc(x) ≈ exp(−x²)/(x√π)·(1 − 1/(2x²) + 3/(4x⁴) − 15/(8x⁶)) is used in
+// log form. Below 5 it interpolates a table of math.Erfc (the DP asks for
+// millions of values; the table is exact to about 1e-5).
 func logErfc(x float64) float64 {
-	if x < 5 {
-		return math.Log(math.Erfc(x))
+	if x < erfcTableMax {
+		p := x * erfcTableScale
+		k := int(p)
+		t := erfcTable()
+		return t[k] + (p-float64(k))*(t[k+1]-t[k])
 	}
+	return logErfcTail(x)
+}
+
+func logErfcTail(x float64) float64 {
 	x2 := x * x
 	series := 1 - 1/(2*x2) + 3/(4*x2*x2) - 15/(8*x2*x2*x2)
 	return -x2 - math.Log(x*math.Sqrt(math.Pi)) + math.Log(series)
 }
+
+const (
+	erfcTableMax   = 5.0
+	erfcTableScale = 1000.0 // entries per unit of x
+)
+
+var erfcTable = sync.OnceValue(func() []float64 {
+	t := make([]float64, int(erfcTableMax*erfcTableScale)+2)
+	for k := range t {
+		t[k] = math.Log(math.Erfc(float64(k) / erfcTableScale))
+	}
+	return t
+})

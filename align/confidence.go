@@ -18,6 +18,7 @@ func confidences(sc *scorer, s *scratch, beads []Bead, temp float64) {
 	s.fwd = resize(s.fwd, total)
 	s.bwd = resize(s.bwd, total)
 	inf := math.Inf(-1)
+	nt := len(sc.types)
 	for i := 0; i <= n; i++ {
 		lo, hi := int(s.lo[i]), int(s.hi[i])
 		for j := lo; j <= hi; j++ {
@@ -31,10 +32,11 @@ func confidences(sc *scorer, s *scratch, beads []Bead, temp float64) {
 					continue
 				}
 				pf := s.fwd[s.off[pi]+pj-int(s.lo[pi])]
-				if pf == inf {
+				c := float64(s.bead[(s.off[i]+j-lo)*nt+k])
+				if pf == inf || math.IsInf(c, 1) {
 					continue
 				}
-				acc = logAdd(acc, pf-sc.cost(pi, pj, k)/temp)
+				acc = logAdd(acc, pf-c/temp)
 			}
 			s.fwd[s.off[i]+j-lo] = acc
 		}
@@ -52,11 +54,13 @@ func confidences(sc *scorer, s *scratch, beads []Bead, temp float64) {
 				if ni > n || nj < int(s.lo[min(ni, n)]) || nj > int(s.hi[min(ni, n)]) {
 					continue
 				}
-				nb := s.bwd[s.off[ni]+nj-int(s.lo[ni])]
-				if nb == inf {
+				nidx := s.off[ni] + nj - int(s.lo[ni])
+				nb := s.bwd[nidx]
+				c := float64(s.bead[nidx*nt+k])
+				if nb == inf || math.IsInf(c, 1) {
 					continue
 				}
-				acc = logAdd(acc, nb-sc.cost(i, j, k)/temp)
+				acc = logAdd(acc, nb-c/temp)
 			}
 			s.bwd[s.off[i]+j-lo] = acc
 		}

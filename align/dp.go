@@ -18,6 +18,7 @@ type scratch struct {
 	off     []int     // index of (i, lo[i]) in the tables
 	cost    []float64 // best cost to reach the cell
 	back    []uint8   // bead type of the last bead on the best path
+	bead    []float32 // cost of the bead of type k ending at cell c: bead[c*len(types)+k] (+Inf: none)
 	fwd     []float64 // log-sum of exp(−cost/T) over all paths to the cell
 	bwd     []float64 // the same from the cell to the end
 	pairs   pairCache
@@ -192,6 +193,8 @@ func (s *scratch) solve(sc *scorer) []step {
 	s.off[n+1] = total
 	s.cost = resize(s.cost, total)
 	s.back = resize(s.back, total)
+	nt := len(sc.types)
+	s.bead = resize(s.bead, total*nt)
 	sc.pairs = &s.pairs
 	s.pairs.fill(sc.f, s.lo, s.hi, sc.maxA, sc.maxB)
 	inf := math.Inf(1)
@@ -201,10 +204,15 @@ func (s *scratch) solve(sc *scorer) []step {
 			idx := s.off[i] + j - lo
 			if i == 0 && j == 0 {
 				s.cost[idx], s.back[idx] = 0, noBack
+				for k := range nt {
+					s.bead[k] = float32(inf)
+				}
 				continue
 			}
 			best, bk := inf, noBack
+			bc := s.bead[idx*nt : idx*nt+nt]
 			for k, t := range sc.types {
+				bc[k] = float32(inf)
 				pi, pj := i-t.ZH, j-t.EN
 				if pi < 0 || pj < int(s.lo[max(pi, 0)]) || pj > int(s.hi[max(pi, 0)]) {
 					continue
@@ -213,7 +221,9 @@ func (s *scratch) solve(sc *scorer) []step {
 				if pc == inf {
 					continue
 				}
-				if c := pc + sc.cost(pi, pj, k); c < best {
+				c := sc.cost(pi, pj, k)
+				bc[k] = float32(c)
+				if c += pc; c < best {
 					best, bk = c, k
 				}
 			}

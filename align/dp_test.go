@@ -93,7 +93,7 @@ func checkBanded(t *testing.T, seed uint64, n, dropRun int) (widened int) {
 	r := rand.New(rand.NewPCG(seed, 7))
 	zh, en := synthetic(r, n, dropRun)
 	w := DefaultWeights()
-	lex := &lexicon{dict: NoDictionary}
+	lex := newLexicon(NoDictionary, nil)
 	f := newFeatures(zh, en, lex, nil, &w, true)
 	sc := newScorer(f, DefaultTypes, &w)
 	want := referencePath(sc)

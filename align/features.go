@@ -121,7 +121,7 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 	f.ewords = make([][]int32, len(en))
 	for t, s := range en {
 		f.el[t] = textLength(s.Text)
-		for _, k := range englishKeys(s.Text) {
+		for _, k := range lex.englishKeys(s.Text) {
 			f.ewords[t] = append(f.ewords[t], ev.id(k))
 		}
 	}
@@ -465,31 +465,30 @@ func kinds(ss []corpus.Sentence) []uint8 {
 }
 
 // englishKeys returns the content keys of an English sentence in order:
-// term keys of content words, names (runs of capitalised words, joined),
-// numbers and anchors.
-func englishKeys(text string) []string {
+// term keys of content words, names (runs of up to three capitalised
+// words, letters joined), numbers and anchors.
+func (l *lexicon) englishKeys(text string) []string {
 	text = norm.Fold(text)
 	var keys []string
-	words := norm.Words(text)
-	for i, w := range words {
-		if isNumberKey(w.Key) {
-			keys = append(keys, numPrefix+w.Key)
-			continue
+	toks := norm.EnglishTokens(text)
+	for i, tk := range toks {
+		for _, k := range l.keysOf(tk.Text) {
+			if isNumberKey(k) {
+				keys = append(keys, numPrefix+k)
+			} else if !stopword(k) {
+				keys = append(keys, k)
+			}
 		}
-		if !stopword(w.Key) {
-			keys = append(keys, w.Key)
-		}
-		// names: up to three consecutive capitalised words
-		if !isCapitalised(text[w.Start:w.End]) {
+		if !isCapitalised(tk.Text) {
 			continue
 		}
 		name := ""
-		for k := i; k < len(words) && k < i+3; k++ {
-			part := text[words[k].Start:words[k].End]
-			if !isCapitalised(part) || (k > i && words[k].Start > words[k-1].End+1) {
+		for k := i; k < len(toks) && k < i+3; k++ {
+			part := toks[k]
+			if !isCapitalised(part.Text) || (k > i && part.Start > toks[k-1].End+1) {
 				break
 			}
-			name += lettersLower(part)
+			name += lettersLower(part.Text)
 			if len(name) >= 4 {
 				keys = append(keys, namePrefix+name)
 			}

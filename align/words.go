@@ -1,6 +1,7 @@
 package align
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -30,9 +31,13 @@ func (c cedictDict) Glosses(word string) []string {
 }
 
 // lexicon is everything the aligner knows about words for one run.
+// It caches the term keys of English tokens and the English keys of
+// Chinese words, so it must not be shared between goroutines.
 type lexicon struct {
-	dict Dictionary
-	user *Lexicon
+	dict      Dictionary
+	user      *Lexicon
+	tokenKeys map[string][]string // English token → its word keys (norm.Words)
+	wordKeys  map[string][]string // Chinese word → keys from the dictionaries
 }
 
 func (a *Aligner) lexicon(*Weights) *lexicon {
@@ -40,7 +45,34 @@ func (a *Aligner) lexicon(*Weights) *lexicon {
 	if d == nil {
 		d = CEDICT()
 	}
-	return &lexicon{dict: d, user: a.Lexicon}
+	return newLexicon(d, a.Lexicon)
+}
+
+func newLexicon(d Dictionary, user *Lexicon) *lexicon {
+	return &lexicon{dict: d, user: user, tokenKeys: map[string][]string{}, wordKeys: map[string][]string{}}
+}
+
+// keysOf returns the word keys of one English token (cached: stemming is
+// the most expensive step of reading a document).
+func (l *lexicon) keysOf(tok string) []string {
+	if ks, ok := l.tokenKeys[tok]; ok {
+		return ks
+	}
+	var ks []string
+	for _, w := range norm.Words(tok) {
+		ks = append(ks, w.Key)
+	}
+	l.tokenKeys[tok] = ks
+	return ks
+}
+
+// textKeys returns the word keys of English text in order.
+func (l *lexicon) textKeys(text string) []string {
+	var ks []string
+	for _, t := range norm.EnglishTokens(text) {
+		ks = append(ks, l.keysOf(t.Text)...)
+	}
+	return ks
 }
 
 // useful reports whether the lexicon can say anything about words.
@@ -106,32 +138,35 @@ func (l *lexicon) keys(word string, model *Model) []string {
 	if strings.HasPrefix(word, "\x00") || !hasHan(word) {
 		return []string{word} // anchors, numbers and Latin words stand for themselves
 	}
-	var keys []string
-	seen := map[string]bool{}
-	addText := func(text string, limit int) {
-		for _, w := range norm.Words(text) {
-			if limit > 0 && len(keys) >= limit {
-				return
-			}
-			if stopword(w.Key) || seen[w.Key] {
-				continue
-			}
-			seen[w.Key] = true
-			keys = append(keys, w.Key)
-		}
-	}
-	for _, en := range l.user.glosses(word) {
-		addText(en, 0)
-	}
-	for _, g := range l.dict.Glosses(word) {
-		if g = cleanGloss(g); g != "" {
-			addText(g, maxGlossKeys)
-		}
-	}
-	if model != nil {
-		for _, k := range model.translations(word) {
-			if !seen[k] {
+	keys, ok := l.wordKeys[word]
+	if !ok {
+		seen := map[string]bool{}
+		addText := func(text string, limit int) {
+			for _, k := range l.textKeys(text) {
+				if limit > 0 && len(keys) >= limit {
+					return
+				}
+				if stopword(k) || seen[k] {
+					continue
+				}
 				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+		for _, en := range l.user.glosses(word) {
+			addText(en, 0)
+		}
+		for _, g := range l.dict.Glosses(word) {
+			if g = cleanGloss(g); g != "" {
+				addText(g, maxGlossKeys)
+			}
+		}
+		l.wordKeys[word] = keys
+	}
+	if extra := model.translations(word); len(extra) > 0 {
+		keys = slices.Clone(keys)
+		for _, k := range extra {
+			if !slices.Contains(keys, k) {
 				keys = append(keys, k)
 			}
 		}
