@@ -221,7 +221,6 @@
       var meta = el("div", "meta");
       meta.appendChild(el("span", "n", "#" + (i + 1)));
       meta.appendChild(el("span", "type", r.t)).title = "bead type: Chinese-English sentence counts";
-      if (multi) row.title = D.docs[r.d];
       if (r.c >= 0) {
         var conf = el("div", "conf");
         var bar = el("span", "bar");
