@@ -158,7 +158,9 @@ var (
 	// metaLabelZH starts a metadata line: 发布时间:…, 来源：新华网, 责任编辑:….
 	metaLabelZH = regexp.MustCompile(`^[【\[]?\s*(?:发布时间|发布日期|更新时间|来源|稿源|作者|责任编辑|编辑|原标题|字号|时间|日期|记者|通讯员|审核|校对|实习生|排版|值班编辑)\s*[:：]`)
 	// metaEN starts an English metadata line.
-	metaEN = regexp.MustCompile(`^(?i:editor|editors|web editor|copy editor|photo editor|chief editor|source|sources|author|reporter|writer|translator|updated|published|posted|release time|date|edited by|written by|reported by|translated by)\s*[:：|]|\|\s*(?i:updated|source|editor|published)\s*:`)
+	metaEN = regexp.MustCompile(`^(?i:editor|editors|web editor|copy editor|photo editor|chief editor|source|sources|author|reporter|writer|translator|updated|published|posted|release time|date|edited by|written by|reported by|translated by)\s*[:：|]`)
+	// metaFieldEN is a field of a metadata line after a bar: "Xinhua | Updated: …".
+	metaFieldEN = regexp.MustCompile(`\|\s*(?i:updated|source|editor|published)\s*:`)
 	// bylineEN is a short byline: By Li Tao, By Xinhua writers Li Tao and Yan Yan.
 	bylineEN = regexp.MustCompile(`^By\s+(?:Xinhua writers?\s+)?\p{Lu}[\p{L}.'-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'-]*){0,5}$`)
 	// creditZH is a photo or picture credit on its own: 新华社记者 李涛 摄,
@@ -204,6 +206,9 @@ func isMetadata(text string, lang Lang) bool {
 	}
 	if metaEN.MatchString(text) {
 		return len(strings.Fields(text)) <= 20 || strings.Contains(text, "|")
+	}
+	if strings.IndexByte(text, '|') >= 0 && metaFieldEN.MatchString(text) {
+		return true
 	}
 	return bylineEN.MatchString(text)
 }
@@ -355,6 +360,9 @@ func valueLength(v, label string) int {
 // clauseSpans returns the clause spans of a sentence, cut after ；;：: (but
 // not in a time such as 09:06 or a URL), or nil for a single clause.
 func clauseSpans(s string) []Span {
+	if strings.IndexByte(s, ';') < 0 && strings.IndexByte(s, ':') < 0 && !strings.Contains(s, "；") && !strings.Contains(s, "：") {
+		return nil
+	}
 	var spans []Span
 	start := 0
 	for i, r := range s {

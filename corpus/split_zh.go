@@ -233,6 +233,9 @@ const maxProtected = 600
 // marks are not among them: quoted speech of several sentences is split
 // like any other text (the closing quote stays with the last one).
 func matchedPairs(s string) pairs {
+	if strings.IndexByte(s, '(') < 0 && !strings.Contains(s, "（") && !strings.Contains(s, "《") && !strings.Contains(s, "〈") {
+		return nil
+	}
 	var out pairs
 	type open struct {
 		r  rune
