@@ -93,7 +93,9 @@ func Traditional() (corpus.Segmenter, error) {
 // Traditional one when trad is set) and userTerms added as words, so that
 // glossary terms such as 三股势力 come out whole. Each call loads a
 // dictionary: build one per run and share it. Terms with spaces, or empty,
-// are skipped.
+// are skipped. Terms are added as written: for Traditional text, give them
+// in Traditional script (a Simplified glossary matched against Traditional
+// text goes through norm.Simplify on the text instead).
 func New(userTerms []string, trad bool) (corpus.Segmenter, error) {
 	dict := "zh_s"
 	if trad {

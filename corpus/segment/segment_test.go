@@ -109,27 +109,31 @@ func TestCutKeepsCase(t *testing.T) {
 }
 
 // BenchmarkLoad measures building a segmenter from gse's embedded
-// Simplified dictionary: time and memory per load.
+// dictionaries: time and live heap per load.
 func BenchmarkLoad(b *testing.B) {
 	if testing.Short() {
-		b.Skip("loading the dictionary takes seconds")
+		b.Skip("loading a dictionary takes seconds")
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		var before, after runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&before)
-		start := time.Now()
-		s, err := build("zh_s", nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		elapsed := time.Since(start)
-		runtime.GC()
-		runtime.ReadMemStats(&after)
-		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MiB-live")
-		b.ReportMetric(elapsed.Seconds(), "s/load")
-		runtime.KeepAlive(s)
+	for _, dict := range []string{"zh_s", "zh_t"} {
+		b.Run(dict, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				start := time.Now()
+				s, err := build(dict, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				elapsed := time.Since(start)
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MiB-live")
+				b.ReportMetric(elapsed.Seconds(), "s/load")
+				runtime.KeepAlive(s)
+			}
+		})
 	}
 }
 
