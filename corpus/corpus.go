@@ -6,6 +6,48 @@
 //
 // Byte offsets (Sentence.Start, Sentence.End) index the decoded UTF-8 text of
 // the input, which for UTF-8 input is the input itself less any byte order mark.
+// For plain text and lines input Text == decoded[Start:End]. HTML and Markdown
+// sentences are text extracted from markup (tags dropped, entities decoded,
+// white space collapsed): their span covers the source they were read from,
+// markup included.
+//
+// # Reading
+//
+// Read, ReadFile, ReadBilingual and ReadDocuments read a whole input; Scanner
+// streams one sentence at a time. Decode turns bytes into text: UTF-8 (with or
+// without a byte order mark), UTF-16 with a byte order mark, and GB18030/GBK
+// or Big5(-HKSCS) only when the bytes are not UTF-8 and the result is
+// plausibly Chinese; anything else is a *ParseError with the byte offset. The
+// formats (ReadOptions.Format, detected when "auto"):
+//
+//   - text: paragraphs separated by blank lines (hard-wrapped text) or one
+//     paragraph per line;
+//   - lines: one sentence per line, never split; sentence i is line i+1, and an
+//     empty line is an empty sentence, so evaluation sets keep their numbering;
+//   - html: p, headings, li, table cells and br-separated text; figcaption and
+//     image alt texts are captions; scripts, navigation and ads are dropped;
+//   - markdown: YAML front matter goes to Document.Meta (title, date, url); the
+//     body may hold HTML blocks;
+//   - bilingual: both editions in one file, each paragraph going to the
+//     document of its script.
+//
+// A tiny bilingual file and what it reads to (language, paragraph, kind):
+//
+//	习近平会见拉赫蒙                           zh 0 title
+//	当地时间6月17日,习近平会见拉赫蒙。新华社记者 李涛 摄  zh 1 caption, zh 1 caption
+//	Xi meets Rahmon                            en 0 title
+//	Xi met Rahmon in Astana. (Xinhua/Li Tao)   en 1 caption
+//
+// # Sentences
+//
+// SplitChinese and SplitEnglish split one paragraph and give every sentence a
+// Kind: Body, Title (a short line without an end mark), Caption (photo
+// captions and credits) or Metadata (bylines, sources, timestamps, split off
+// text they were glued to by scraping). Chinese sentences end at 。！？!? but
+// not inside 《》 or brackets; ；and ： only cut clauses (Sentence.Clauses).
+// English splitting knows abbreviations, initials, decimals, ellipses and
+// datelines. Output always keeps the original text; comparison forms live in
+// corpus/norm.
 package corpus
 
 import (
