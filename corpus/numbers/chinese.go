@@ -189,11 +189,14 @@ func readArabicAt(s string, i int) (numeral, bool) {
 			j += n
 			continue
 		}
-		if (r == ',' || r == '，') && !decimal && digits > 0 && threeDigits(s, j+n) {
+		// 1,200; １２，０００ with a full-width comma only between full-width
+		// digits, since 1，200 in Chinese text is more often a list.
+		if (r == ',' || r == '，' && before(s, j) >= '０') && !decimal && digits > 0 && threeDigits(s, j+n) {
 			j += n
 			continue
 		}
-		if (r == '.' || r == '．' || r == '·') && !decimal && digits > 0 {
+		// 3.5, ３．５; not 3·15 (a date name: March 15).
+		if (r == '.' || r == '．') && !decimal && digits > 0 {
 			if r2, _ := at(s, j+n); isDigitRune(r2) {
 				decimal = true
 				j += n
@@ -471,6 +474,11 @@ func (z *zhReader) number(i int) bool {
 			z.i = rd.End
 			return true
 		}
+		if rd, ok := dotDateAt(s, i); ok {
+			z.out = append(z.out, rd)
+			z.i = rd.End
+			return true
+		}
 		if rd, ok := colonClockAt(s, i); ok {
 			z.out = append(z.out, rd)
 			z.i = rd.End
@@ -684,13 +692,13 @@ func firstRune(s string) rune {
 	return r
 }
 
-// isYearFigure: a year is written with four Arabic digits or digit by digit
-// in Chinese (二〇二五), or as a plain figure from 1000 to 2999.
+// isYearFigure: a year is four digits from 1000 to 2999, Arabic or written
+// digit by digit in Chinese (二〇二五); 5000年 is a duration.
 func isYearFigure(nu numeral) bool {
-	if nu.chinese {
-		return nu.positional && nu.digits == 4
+	if nu.chinese && !nu.positional {
+		return false
 	}
-	return nu.digits == 4 || nu.num >= 1000 && nu.num < 3000 && nu.digits == 4
+	return nu.digits == 4 && nu.num >= 1000 && nu.num < 3000
 }
 
 // monthDay reads M月(D日) at i (after a year).
@@ -942,6 +950,30 @@ func isoDateAt(s string, i int) (reading, bool) {
 	rd.Start, rd.End, rd.Text = i, end, s[i:end]
 	return rd, true
 }
+
+// dotDateAt reads the M·D names of events (3·15 is March 15, 9·11, 7·21).
+func dotDateAt(s string, i int) (reading, bool) {
+	m, n, j := digitsAt(s, i)
+	if n < 1 || n > 2 || m < 1 || m > 12 || isDot(before(s, i)) {
+		return reading{}, false
+	}
+	r, size := at(s, j)
+	if !isDot(r) {
+		return reading{}, false
+	}
+	d, n2, end := digitsAt(s, j+size)
+	if n2 < 1 || n2 > 2 || d < 1 || d > 31 {
+		return reading{}, false
+	}
+	if r, _ := at(s, end); isDigitRune(r) || isDot(r) {
+		return reading{}, false
+	}
+	rd := reading{Value: Value{Kind: Date, Month: m, Day: d}, scale: 1}
+	rd.Start, rd.End, rd.Text = i, end, s[i:end]
+	return rd, true
+}
+
+func isDot(r rune) bool { return r == '·' || r == '•' || r == '・' }
 
 // colonClockAt reads 05:03, 17:37:29 at i (a 24-hour time).
 func colonClockAt(s string, i int) (reading, bool) {
