@@ -10,11 +10,30 @@ import (
 )
 
 // Candidate lengths: Chinese terms of 1–6 segmenter tokens, English terms of
-// 1–8 words (a bracketed or quoted group counts as one Chinese token).
+// 1–8 words. Bracketed and quoted groups, connectives (及, 与) and a year
+// (2016年) do not count toward the six, so official names such as
+// 2016年存款保障計劃（修訂）條例 survive, up to maxZHRaw tokens in all.
 const (
 	maxZHTokens = 6
+	maxZHRaw    = 10
 	maxENWords  = 8
 )
+
+// zhConnective are the words inside coordinated names: 證券及期貨.
+var zhConnective = setOf(`及 与 和 暨 或`)
+
+// zhWeight is what token j counts toward maxZHTokens.
+func zhWeight(toks []zhToken, simp []string, j int) int {
+	switch {
+	case toks[j].group != 0, zhConnective[simp[j]]:
+		return 0
+	case isZHNumber(toks[j].text) && j+1 < len(toks) && simp[j+1] == "年":
+		return 0
+	case simp[j] == "年" && j > 0 && isZHNumber(toks[j-1].text):
+		return 0
+	}
+	return 1
+}
 
 // Separators inside candidate keys. A Chinese key is the folded tokens
 // joined by zhSep; an English key is the word keys (norm.WordKeys) and the
@@ -24,6 +43,8 @@ const zhSep = "\x1f"
 // A cand is one candidate occurrence: its key and its surface text.
 type cand struct {
 	key, surface string
+	a, b         int // first and last token of the occurrence in its unit
+	n            int // occurrences in the unit (set by dedup)
 }
 
 // zhToken is a token of a Chinese chunk: a segmenter word, or a group in
@@ -183,7 +204,11 @@ func groupEnd(text string, i int, closer rune, max int) int {
 			return i + j
 		}
 		n++
-		if n > max || strings.ContainsRune("。！？；：，、\n《“「『（(", r) {
+		stop := "。！？；：，、\n《“「『（("
+		if closer == '》' {
+			stop = "。！？；：\n《" // titles hold brackets and quotes: 《金融機構（處置機制）條例》
+		}
+		if n > max || strings.ContainsRune(stop, r) {
 			return -1
 		}
 	}
@@ -201,7 +226,8 @@ func isBreak(r rune) bool {
 }
 
 // zhCandidates appends the candidate occurrences of one chunk.
-func zhCandidates(out []cand, text string, toks []zhToken) []cand {
+// base is the index of the chunk's first token among the unit's tokens.
+func zhCandidates(out []cand, text string, toks []zhToken, base int) []cand {
 	keys := make([]string, len(toks))
 	simp := make([]string, len(toks))
 	for i, t := range toks {
@@ -212,14 +238,18 @@ func zhCandidates(out []cand, text string, toks []zhToken) []cand {
 		if !zhCanStart(toks, simp, i) {
 			continue
 		}
-		for j := i; j < len(toks) && j < i+maxZHTokens; j++ {
+		weight := 0
+		for j := i; j < len(toks) && j < i+maxZHRaw; j++ {
 			if j > i && isZHNumber(toks[j].text) && (j+1 == len(toks) || !zhNumberUnit[simp[j+1]]) {
 				break // 發出13個儲值 is no term; 第2號 and 2016年 are fine
+			}
+			if weight += zhWeight(toks, simp, j); weight > maxZHTokens {
+				break
 			}
 			if !zhCanEnd(toks, simp, i, j) {
 				continue
 			}
-			out = append(out, cand{key: strings.Join(keys[i:j+1], zhSep), surface: text[toks[i].start:toks[j].end]})
+			out = append(out, cand{key: strings.Join(keys[i:j+1], zhSep), surface: text[toks[i].start:toks[j].end], a: base + i, b: base + j})
 		}
 	}
 	return out
@@ -351,7 +381,8 @@ func enChunks(text string) [][]enWord {
 }
 
 // enCandidates appends the candidate occurrences of one English chunk.
-func enCandidates(out []cand, text string, ws []enWord) []cand {
+// base is the index of the chunk's first word among the unit's words.
+func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 	var key strings.Builder
 	for i := range ws {
 		if !enCanEdge(ws[i], true) {
@@ -386,7 +417,7 @@ func enCandidates(out []cand, text string, ws []enWord) []cand {
 				if !validCommas(ws[i:j+1], commas) {
 					continue
 				}
-				out = append(out, cand{key: key.String() + " )", surface: text[ws[i].Start:w.End] + ")"})
+				out = append(out, cand{key: key.String() + " )", surface: text[ws[i].Start:w.End] + ")", a: base + i, b: base + j})
 				continue
 			}
 			if !validCommas(ws[i:j+1], commas) {
@@ -395,7 +426,7 @@ func enCandidates(out []cand, text string, ws []enWord) []cand {
 			if j == i && ws[i].Text == "" {
 				continue
 			}
-			out = append(out, cand{key: key.String(), surface: text[ws[i].Start:w.End]})
+			out = append(out, cand{key: key.String(), surface: text[ws[i].Start:w.End], a: base + i, b: base + j})
 		}
 	}
 	return out

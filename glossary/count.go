@@ -10,8 +10,8 @@ import (
 	"github.com/bitext/bitext/corpus"
 )
 
-// TermCounts is the first counting pass: in how many units each Chinese and
-// English candidate occurs. Counts of shards merge by addition (Merge), so
+// TermCounts is the first counting pass: how often each Chinese and English
+// candidate occurs. Counts of shards merge by addition (Merge), so
 // a corpus can be counted in pieces.
 type TermCounts struct {
 	Units int
@@ -72,31 +72,47 @@ func units(b *Bead) []unit {
 	return out
 }
 
-// analysis is what one unit holds: its distinct candidates on each side,
-// with the surface form of each key's first occurrence.
+// analysis is what one unit holds: its tokens and words, and its distinct
+// candidates on each side with the surface and span of each key's first
+// occurrence.
 type analysis struct {
 	zh, en []cand
+	toks   []zhToken
+	words  []enWord
 }
 
-func (x *Extractor) analyse(u unit, buf []cand) analysis {
-	buf = buf[:0]
+func (x *Extractor) analyse(u unit) analysis {
+	var a analysis
+	var zh, en []cand
 	for _, ch := range zhChunks(u.zh, x.Segmenter) {
-		buf = zhCandidates(buf, u.zh, ch)
+		zh = zhCandidates(zh, u.zh, ch, len(a.toks))
+		a.toks = append(a.toks, ch...)
 	}
-	zh := dedup(buf, zhConcat)
-	var en []cand
 	for _, ch := range enChunks(u.en) {
-		en = enCandidates(en, u.en, ch)
+		en = enCandidates(en, u.en, ch, len(a.words))
+		a.words = append(a.words, ch...)
 	}
-	return analysis{zh: zh, en: dedup(en, func(s string) string { return s })}
+	a.zh = dedup(zh, zhConcat)
+	a.en = dedup(en, func(s string) string { return s })
+	return a
 }
 
 // dedup keeps the first occurrence of each key (compared through same), in
-// key order.
+// key order, with n set to the number of occurrences.
 func dedup(cs []cand, same func(string) string) []cand {
 	out := slices.Clone(cs)
 	slices.SortStableFunc(out, func(a, b cand) int { return strings.Compare(same(a.key), same(b.key)) })
-	return slices.CompactFunc(out, func(a, b cand) bool { return same(a.key) == same(b.key) })
+	k := 0
+	for i := range out {
+		if k > 0 && same(out[k-1].key) == same(out[i].key) {
+			out[k-1].n++
+			continue
+		}
+		out[k] = out[i]
+		out[k].n = 1
+		k++
+	}
+	return out[:k]
 }
 
 // workers is how many goroutines count.
@@ -137,17 +153,16 @@ func (x *Extractor) CountTerms(beads []Bead) *TermCounts {
 
 func (x *Extractor) countTerms(beads []Bead) *TermCounts {
 	c := NewTermCounts()
-	var buf []cand
 	limit := x.maxEntries()
 	for i := range beads {
 		for _, u := range units(&beads[i]) {
-			a := x.analyse(u, buf)
+			a := x.analyse(u)
 			c.Units++
 			for _, z := range a.zh {
-				c.ZH[z.key]++
+				c.ZH[z.key] += int32(z.n)
 			}
 			for _, e := range a.en {
-				c.EN[e.key]++
+				c.EN[e.key] += int32(e.n)
 			}
 		}
 		if len(c.ZH)+len(c.EN) > limit {
@@ -292,6 +307,7 @@ func (x *Extractor) minFreq() int {
 // pairStat is what the second pass keeps per (zh, en) pair.
 type pairStat struct {
 	N           int32
+	Clean       int32 // units where the pair is consistent with the dictionary links (see links)
 	First, Last int32 // Seq of the first and last bead holding the pair
 	MinDay      int32 // yyyymmdd of the earliest and latest dated bead; 0: none
 	MaxDay      int32
@@ -303,6 +319,7 @@ func (p *pairStat) add(o pairStat) {
 		return
 	}
 	p.N += o.N
+	p.Clean += o.Clean
 	p.First, p.Last = min(p.First, o.First), max(p.Last, o.Last)
 	if o.MinDay != 0 && (p.MinDay == 0 || o.MinDay < p.MinDay) {
 		p.MinDay = o.MinDay
@@ -368,32 +385,42 @@ func (x *Extractor) CountPairs(beads []Bead, v *Vocabulary) *PairCounts {
 
 func (x *Extractor) countPairs(beads []Bead, v *Vocabulary) *PairCounts {
 	p := newPairCounts(v)
-	var buf []cand
-	var zs, es []int32
+	g := newGlosser(x.Dict)
+	type occ struct {
+		id      int32
+		a, b, n int
+	}
+	var zs, es []occ
 	limit := 2 * x.maxEntries()
 	for i := range beads {
 		b := &beads[i]
 		day := dayOf(b.Date)
 		for _, u := range units(b) {
-			a := x.analyse(u, buf)
+			a := x.analyse(u)
 			zs = zs[:0]
 			for _, z := range a.zh {
 				if id, ok := v.zhID[zhConcat(z.key)]; ok {
-					zs = append(zs, id)
+					zs = append(zs, occ{id, z.a, z.b, z.n})
 					addSurf(p.ZHSurf, id, z.surface)
 				}
 			}
 			es = es[:0]
 			for _, e := range a.en {
 				if id, ok := v.enID[e.key]; ok {
-					es = append(es, id)
+					es = append(es, occ{id, e.a, e.b, e.n})
 					addSurf(p.ENSurf, id, e.surface)
 				}
 			}
+			l := linkUnit(g, a.toks, a.words)
 			one := pairStat{N: 1, First: int32(b.Seq), Last: int32(b.Seq), MinDay: day, MaxDay: day}
 			for _, z := range zs {
 				for _, e := range es {
-					k := pairKey(z, e)
+					one.N = int32(min(z.n, e.n))
+					one.Clean = 0
+					if l.consistent(z.a, z.b, e.a, e.b) {
+						one.Clean = one.N
+					}
+					k := pairKey(z.id, e.id)
 					s := p.Pairs[k]
 					s.add(one)
 					p.Pairs[k] = s

@@ -88,6 +88,9 @@ const (
 	// the usual sign of a boundary run on ("exchange fund investment").
 	zhFloor = 0.3
 	enFloor = 0.25
+	// cleanFloor is the factor of a pair never consistent with the
+	// dictionary links of its units (see links).
+	cleanFloor = 0.2
 	// trivialPrior scales the score of a pair the general dictionary
 	// already gives (市场 ↔ market).
 	trivialPrior = 0.3
@@ -103,6 +106,7 @@ type scored struct {
 	fz, fe     int32
 	dice, cons float64
 	zc, ec, q  float64
+	clean      float64
 	score      float64
 	zhText, en string
 	enKey      string
@@ -120,6 +124,9 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 	var best []scored
 	others := make(map[int32][]scored)
 	for _, c := range cands {
+		if c.q < minQuality {
+			break
+		}
 		if _, ok := zLinked[c.z]; ok {
 			others[c.z] = append(others[c.z], c)
 			continue
@@ -172,7 +179,8 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 		c.cons = float64(s.N) / float64(c.fz)
 		c.dice = 2 * float64(s.N) / float64(c.fz+c.fe)
 		c.zc, c.ec = lx.agreement(v.ZHTokens[z], v.EN[e])
-		c.q = c.dice * (zhFloor + (1-zhFloor)*c.zc) * (enFloor + (1-enFloor)*c.ec)
+		c.clean = float64(s.Clean) / float64(s.N)
+		c.q = c.dice * (zhFloor + (1-zhFloor)*c.zc) * (enFloor + (1-enFloor)*c.ec) * (cleanFloor + (1-cleanFloor)*c.clean)
 		if only < 0 && (c.cons < minConsistency || c.q < minQuality) {
 			continue
 		}
@@ -192,6 +200,7 @@ type Rendering struct {
 	PairFreq         int // units holding both
 	Dice             float64
 	ZHCover, ENCover float64 // lexical agreement (see agreement)
+	Clean            float64 // share of units where the pair is consistent with the links
 	Quality          float64
 }
 
@@ -206,7 +215,7 @@ func (x *Extractor) Explain(v *Vocabulary, pc *PairCounts, zh string) []Renderin
 	var out []Rendering
 	for _, c := range x.score(v, pc, lx, id) {
 		out = append(out, Rendering{EN: mostFrequent(pc.ENSurf[c.e]), ZHFreq: int(c.fz), ENFreq: int(c.fe),
-			PairFreq: int(c.stat.N), Dice: c.dice, ZHCover: c.zc, ENCover: c.ec, Quality: c.q})
+			PairFreq: int(c.stat.N), Dice: c.dice, ZHCover: c.zc, ENCover: c.ec, Clean: c.clean, Quality: c.q})
 	}
 	return out
 }

@@ -23,18 +23,17 @@ const (
 // lexicon answers how well the words of a Chinese term and of an English
 // term explain each other. Not safe for concurrent use (it caches).
 type lexicon struct {
-	dict   *cedict.Dict
+	g      *glosser
 	v      *Vocabulary
 	pc     *PairCounts
 	zhFreq []int32
 	enFreq []int32
-	gloss  map[string]map[string]bool // zh word → English word keys
-	bestZH []float64                  // by zh id: Dice of the best English word (partners)
-	bestEN []float64                  // by en id: Dice of the best Chinese word
+	bestZH []float64 // by zh id: Dice of the best English word (partners)
+	bestEN []float64 // by en id: Dice of the best Chinese word
 }
 
 func newLexicon(d *cedict.Dict, v *Vocabulary, pc *PairCounts, zhFreq, enFreq []int32) *lexicon {
-	return &lexicon{dict: d, v: v, pc: pc, zhFreq: zhFreq, enFreq: enFreq, gloss: make(map[string]map[string]bool)}
+	return &lexicon{g: newGlosser(d), v: v, pc: pc, zhFreq: zhFreq, enFreq: enFreq}
 }
 
 var (
@@ -42,46 +41,128 @@ var (
 	skipGloss     = regexp.MustCompile(`^(CL:|variant of|old variant|see |surname|abbr\. for|also written|used in|erhua variant|Taiwan pr\.)`)
 )
 
-// glossWords returns the English word keys the dictionary glosses a Chinese
-// word with: its own entries, or those of the longest dictionary words it is
-// made of.
-func (lx *lexicon) glossWords(w string) map[string]bool {
-	if g, ok := lx.gloss[w]; ok {
-		return g
+// glosser looks up what the dictionary says a Chinese word means, as
+// English word keys. Not safe for concurrent use (it caches): each counting
+// goroutine has its own.
+type glosser struct {
+	dict  *cedict.Dict
+	cache map[string]*glosses
+}
+
+// glosses is what the dictionary gives for one Chinese word: each sense as
+// its content word keys, and the union of them all. A word the dictionary
+// lacks is read as the longest dictionary words it is made of (parts).
+type glosses struct {
+	senses [][]string
+	words  map[string]bool
+	parts  []*glosses
+}
+
+func newGlosser(d *cedict.Dict) *glosser {
+	return &glosser{dict: d, cache: make(map[string]*glosses)}
+}
+
+// of returns the glosses of w (brackets of a group token removed).
+func (g *glosser) of(w string) *glosses {
+	if gl, ok := g.cache[w]; ok {
+		return gl
 	}
-	g := make(map[string]bool)
-	lx.gloss[w] = g
-	if lx.dict == nil {
-		return g
+	gl := &glosses{words: make(map[string]bool)}
+	g.cache[w] = gl
+	if g.dict == nil {
+		return gl
 	}
-	add := func(word string) {
-		for _, e := range lx.dict.Lookup(word) {
-			for _, gl := range e.Glosses {
-				if skipGloss.MatchString(gl) {
-					continue
-				}
-				for _, k := range norm.WordKeys(parenthetical.ReplaceAllString(gl, " ")) {
-					if isContentWord(k) {
-						g[k] = true
-					}
-				}
-			}
-		}
+	inner := stripGroup(w)
+	if g.dict.Has(inner) {
+		g.addSenses(gl, inner)
+		return gl
 	}
-	if lx.dict.Has(w) {
-		add(w)
-		return g
-	}
-	for i := 0; i < len(w); {
-		n := lx.dict.LongestAt(w, i)
+	for i := 0; i < len(inner); {
+		n := g.dict.LongestAt(inner, i)
 		if n == 0 {
-			_, n = utf8.DecodeRuneInString(w[i:])
+			_, n = utf8.DecodeRuneInString(inner[i:])
 		} else {
-			add(w[i : i+n])
+			part := &glosses{words: make(map[string]bool)}
+			g.addSenses(part, inner[i:i+n])
+			gl.parts = append(gl.parts, part)
+			for k := range part.words {
+				gl.words[k] = true
+			}
 		}
 		i += n
 	}
-	return g
+	return gl
+}
+
+func (g *glosser) addSenses(gl *glosses, word string) {
+	for _, e := range g.dict.Lookup(word) {
+		for _, sense := range e.Glosses {
+			if skipGloss.MatchString(sense) {
+				continue
+			}
+			var keys []string
+			for _, k := range norm.WordKeys(parenthetical.ReplaceAllString(sense, " ")) {
+				if isContentWord(k) {
+					keys = append(keys, k)
+					gl.words[k] = true
+				}
+			}
+			if len(keys) > 0 {
+				gl.senses = append(gl.senses, keys)
+			}
+		}
+	}
+}
+
+// has reports whether the glosses hold English word key e or a word with
+// its stem.
+func (gl *glosses) has(e string) bool {
+	if gl.words[e] {
+		return true
+	}
+	for w := range gl.words {
+		if sameStem(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// cover is how much of the word's meaning the English words es render: the
+// best share of one sense's words found in es, averaged over the parts of
+// a word the dictionary lacks.
+func (gl *glosses) cover(es []string) float64 {
+	if len(gl.parts) > 0 {
+		sum := 0.0
+		for _, p := range gl.parts {
+			sum += p.cover(es)
+		}
+		return sum / float64(len(gl.parts))
+	}
+	best := 0.0
+	for _, sense := range gl.senses {
+		n := 0
+		for _, w := range sense {
+			for _, e := range es {
+				if w == e || sameStem(w, e) {
+					n++
+					break
+				}
+			}
+		}
+		best = max(best, float64(n)/float64(len(sense)))
+	}
+	return best
+}
+
+// stripGroup removes the brackets of a group token (《…》, “…”, （…）).
+func stripGroup(t string) string {
+	if r, n := utf8.DecodeRuneInString(t); n > 0 {
+		if c, _ := groupCloser(r); c != 0 && strings.HasSuffix(t, string(c)) && len(t) > n+utf8.RuneLen(c) {
+			return t[n : len(t)-utf8.RuneLen(c)]
+		}
+	}
+	return t
 }
 
 // linked reports whether Chinese word z and English word key e translate
@@ -92,15 +173,14 @@ func (lx *lexicon) linked(z, e string) bool {
 	if strings.EqualFold(z, e) || norm.TermKey(z) == e {
 		return true
 	}
-	g := lx.glossWords(z)
-	if g[e] {
+	if lx.g.of(z).has(e) {
 		return true
 	}
-	for w := range g {
-		if sameStem(w, e) {
-			return true
-		}
-	}
+	return lx.learned(z, e)
+}
+
+// learned reports whether z and e are linked by their co-occurrence.
+func (lx *lexicon) learned(z, e string) bool {
 	if lx.bestZH == nil {
 		lx.partners()
 	}
@@ -151,11 +231,7 @@ func (lx *lexicon) partners() {
 func zhWords(key string) []string {
 	var out []string
 	for _, t := range strings.Split(key, zhSep) {
-		if r, _ := utf8.DecodeRuneInString(t); r != utf8.RuneError {
-			if c, _ := groupCloser(r); c != 0 {
-				t = strings.TrimSuffix(strings.TrimPrefix(t, string(r)), string(c))
-			}
-		}
+		t = stripGroup(t)
 		if t == "" || zhFunction[norm.Simplify(t)] {
 			continue
 		}
@@ -185,17 +261,21 @@ func (lx *lexicon) agreement(zhKey, enKey string) (zh, en float64) {
 		return 0, 0
 	}
 	eCovered := make([]bool, len(es))
-	zc := 0
+	zc := 0.0
 	for _, z := range zs {
-		hit := false
+		cov := 0.0
+		if lx.g.dict != nil {
+			cov = lx.g.of(z).cover(es)
+		}
 		for j, e := range es {
 			if lx.linked(z, e) {
-				hit, eCovered[j] = true, true
+				eCovered[j] = true
+				if strings.EqualFold(z, e) || norm.TermKey(z) == e || lx.learned(z, e) {
+					cov = 1
+				}
 			}
 		}
-		if hit {
-			zc++
-		}
+		zc += cov
 	}
 	ec := 0
 	for _, c := range eCovered {
@@ -203,17 +283,17 @@ func (lx *lexicon) agreement(zhKey, enKey string) (zh, en float64) {
 			ec++
 		}
 	}
-	return float64(zc) / float64(len(zs)), float64(ec) / float64(len(es))
+	return zc / float64(len(zs)), float64(ec) / float64(len(es))
 }
 
 // trivial reports whether the dictionary already gives en for the Chinese
 // term: general vocabulary, not terminology.
 func (lx *lexicon) trivial(zhKey, en string) bool {
-	if lx.dict == nil {
+	if lx.g.dict == nil {
 		return false
 	}
 	zh := strings.ReplaceAll(zhKey, zhSep, "")
-	entries := lx.dict.Lookup(zh)
+	entries := lx.g.dict.Lookup(zh)
 	if len(entries) == 0 {
 		return false
 	}
@@ -228,5 +308,5 @@ func (lx *lexicon) trivial(zhKey, en string) bool {
 		}
 	}
 	ws := enWords(k)
-	return len(ws) == 1 && lx.glossWords(zh)[ws[0]]
+	return len(ws) == 1 && lx.g.of(zh).words[ws[0]]
 }

@@ -184,9 +184,9 @@ func explain(e *env, x *glossary.Extractor, beads []glossary.Bead, term string) 
 		return withCode(ExitFindings, fmt.Errorf("glossary: %s is not a candidate term of this corpus (seen in fewer than --min-freq units, or never a closed candidate)", term))
 	}
 	w := bufio.NewWriter(e.stdout)
-	fmt.Fprintf(w, "# %s: %d units\n# pair\ten_units\tdice\tzh_cover\ten_cover\tquality\ten\n", term, rs[0].ZHFreq)
+	fmt.Fprintf(w, "# %s: %d units\n# pair\ten_units\tdice\tzh_cover\ten_cover\tclean\tquality\ten\n", term, rs[0].ZHFreq)
 	for _, r := range rs {
-		fmt.Fprintf(w, "%d\t%d\t%.3f\t%.2f\t%.2f\t%.3f\t%s\n", r.PairFreq, r.ENFreq, r.Dice, r.ZHCover, r.ENCover, r.Quality, r.EN)
+		fmt.Fprintf(w, "%d\t%d\t%.3f\t%.2f\t%.2f\t%.2f\t%.3f\t%s\n", r.PairFreq, r.ENFreq, r.Dice, r.ZHCover, r.ENCover, r.Clean, r.Quality, r.EN)
 	}
 	return w.Flush()
 }

@@ -1,0 +1,104 @@
+package glossary
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bitext/bitext/corpus/norm"
+)
+
+// links are the dictionary links between the words of one aligned unit:
+// which English words each Chinese token glosses to, and the reverse.
+// A pair of occurrences is consistent with them (as in phrase extraction
+// for statistical translation) when no English word of the English term
+// is linked only to Chinese words outside the Chinese term, and no word of
+// the Chinese term is linked only to English words outside the English
+// term. That is how the glossary cuts the English where the Chinese stops:
+// in "the Exchange Fund investment will …" the word "investment" belongs
+// to 投资 outside 外汇基金, so "Exchange Fund investment" is not the
+// rendering of 外汇基金, and "Exchange" alone leaves 基金 without its
+// "Fund".
+type links struct {
+	zh [][]int // by token: linked word indexes
+	en [][]int // by word: linked token indexes
+}
+
+// linkUnit links the tokens and words of a unit through the dictionary and
+// identical Latin strings.
+func linkUnit(g *glosser, toks []zhToken, words []enWord) links {
+	l := links{zh: make([][]int, len(toks)), en: make([][]int, len(words))}
+	if len(toks) == 0 || len(words) == 0 {
+		return l
+	}
+	exact := make(map[string][]int)
+	stems := make(map[string][]int)
+	for j, w := range words {
+		if !isContentWord(w.lower) {
+			continue
+		}
+		for _, k := range strings.Fields(w.key) {
+			exact[k] = append(exact[k], j)
+			if len(k) >= 5 {
+				stems[k[:5]] = append(stems[k[:5]], j)
+			}
+		}
+	}
+	link := func(i, j int) {
+		for _, x := range l.zh[i] {
+			if x == j {
+				return
+			}
+		}
+		l.zh[i] = append(l.zh[i], j)
+		l.en[j] = append(l.en[j], i)
+	}
+	for i, t := range toks {
+		if utf8.RuneCountInString(t.text) == 1 && zhFunction[norm.Simplify(t.text)] {
+			continue // particles (的, 了, 和) translate as nothing in particular
+		}
+		if isLatin(t.text) {
+			for _, j := range exact[norm.TermKey(t.text)] {
+				link(i, j)
+			}
+			continue
+		}
+		for w := range g.of(t.text).words {
+			for _, j := range exact[w] {
+				link(i, j)
+			}
+			if len(w) >= 5 {
+				for _, j := range stems[w[:5]] {
+					if sameStem(w, words[j].key) {
+						link(i, j)
+					}
+				}
+			}
+		}
+	}
+	return l
+}
+
+// consistent reports whether the Chinese tokens [za, zb] and the English
+// words [ea, eb] can translate each other under the links.
+func (l links) consistent(za, zb, ea, eb int) bool {
+	for j := ea; j <= eb; j++ {
+		if len(l.en[j]) > 0 && !anyIn(l.en[j], za, zb) {
+			return false
+		}
+	}
+	for i := za; i <= zb; i++ {
+		if len(l.zh[i]) > 0 && !anyIn(l.zh[i], ea, eb) {
+			return false
+		}
+	}
+	return true
+}
+
+func anyIn(xs []int, lo, hi int) bool {
+	for _, x := range xs {
+		if lo <= x && x <= hi {
+			return true
+		}
+	}
+	return false
+}
