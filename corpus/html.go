@@ -174,6 +174,8 @@ func (h *htmlReader) startTag(z *html.Tokenizer, selfClosing bool, start, end in
 		e.kind = Caption
 	case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6':
 		e.kind = Title
+	case name == "td" || name == "th":
+		e.kind = Body // a table cell is never a headline
 	}
 	if e.skip {
 		h.skip++

@@ -12,7 +12,8 @@ import (
 // "key: value" line, with title, date and url normalised (url is taken from
 // url, from, source, link, permalink or canonical_url). In the body, ATX and
 // setext headings are Title paragraphs, list items and block quotes are
-// paragraphs, fenced code is skipped, inline markup (emphasis, code spans,
+// paragraphs, every cell of a pipe table is a paragraph, fenced code is
+// skipped, inline markup (emphasis, code spans,
 // links, inline tags) is stripped to its text, image alt texts are Caption
 // paragraphs, and HTML blocks (a line starting with a tag or comment, to the
 // next blank line) are read by the HTML reader.
@@ -109,6 +110,8 @@ var (
 	blockQuote   = regexp.MustCompile(`^ {0,3}>[ \t]?`)
 	fence        = regexp.MustCompile("^ {0,3}(```+|~~~+)")
 	htmlBlock    = regexp.MustCompile(`^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*[\s/>]|[A-Za-z][A-Za-z0-9-]*$|/[A-Za-z]|!--|!DOCTYPE|\?)`)
+	tableRow     = regexp.MustCompile(`^ {0,3}\|.*\|[ \t]*$`)
+	tableRule    = regexp.MustCompile(`^ {0,3}\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$`)
 	inlineMarkup = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]|<!--.*?-->|</?[A-Za-z][^<>]*>|<https?://[^>]*>|\*\*|__|\*|` + "`+")
 )
 
@@ -130,6 +133,11 @@ func (m *mdReader) read(pos int) error {
 			m.flush(Title)
 		case thematic.MatchString(line):
 			m.flush("")
+		case tableRow.MatchString(line):
+			m.flush("")
+			if !tableRule.MatchString(line) {
+				m.tableRow(line, pos)
+			}
 		case htmlBlock.MatchString(line):
 			m.flush("")
 			end := htmlBlockEnd(m.input, pos, next)
@@ -151,6 +159,21 @@ func (m *mdReader) read(pos int) error {
 	}
 	m.flush("")
 	return nil
+}
+
+// tableRow reads a row of a pipe table at offset pos: every cell is a
+// paragraph.
+func (m *mdReader) tableRow(line string, pos int) {
+	start := strings.IndexByte(line, '|') + 1
+	for start < len(line) {
+		end := strings.IndexByte(line[start:], '|')
+		if end < 0 {
+			break
+		}
+		m.inline(line[start:start+end], pos+start)
+		m.flush(Body) // a cell is never a headline
+		start += end + 1
+	}
 }
 
 // htmlBlockEnd returns where the HTML block whose first line starts at pos

@@ -103,7 +103,7 @@ func classify(sents []Sentence, lang Lang, preset Kind) {
 			}
 		}
 	}
-	if len(sents) == 1 && sents[0].Kind == Body && looksTitle(sents[0].Text, lang) {
+	if preset == "" && len(sents) == 1 && sents[0].Kind == Body && looksTitle(sents[0].Text, lang) {
 		sents[0].Kind = Title
 	}
 }
