@@ -314,13 +314,13 @@ func Concord(pairs []Pair, term string, opt ConcordOptions) *Concordance {
 }
 
 // nestShare is the share of a candidate's pairs that a longer candidate
-// holding it must cover to be preferred: "Belt and Road Initiative" over
+// holding it must exceed to be preferred: "Belt and Road Initiative" over
 // "Belt" when most pairs with "Belt" have the whole name, while "Belt"
 // alone also covers "One Belt One Road".
 const nestShare = 0.75
 
 // extend returns the longest chain of extensions of best, each holding the
-// previous one, found in at least nestShare of its pairs and no more often
+// previous one, found in more than nestShare of its pairs and no more often
 // outside the term's pairs; among several extensions the most frequent (then
 // the shortest, then the first by key) is taken.
 func extend(best string, counts, inR map[string]int, words bool) string {
@@ -333,7 +333,7 @@ func extend(best string, counts, inR map[string]int, words bool) string {
 	for {
 		next, nextN := "", 0
 		for key, a := range counts {
-			if !contains(key, best) || float64(a) < nestShare*float64(counts[best]) || inR[key] > inR[best] {
+			if !contains(key, best) || float64(a) <= nestShare*float64(counts[best]) || inR[key] > inR[best] {
 				continue
 			}
 			if a > nextN || a == nextN && (len(key) < len(next) || len(key) == len(next) && key < next) {

@@ -3,6 +3,8 @@ package report
 import (
 	"bufio"
 	"encoding/json"
+	"flag"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -182,5 +184,34 @@ func BenchmarkConcordHKMA(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Concord(pairs, "金管局", ConcordOptions{})
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/report")
+
+// TestConcordGolden compares the concordance of every house term of the
+// test corpus with testdata/report/concord.golden (-update rewrites it).
+func TestConcordGolden(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	for _, term := range []string{"三股势力", "三股勢力", "separatism", "three evil forces", "打击", "不存在"} {
+		c := Concord(concordPairs, term, ConcordOptions{})
+		fmt.Fprintf(&b, "%s\n", c.Summary())
+		for _, h := range c.Hits {
+			fmt.Fprintf(&b, "  pair %d group %d term %v rendering %v\n", h.Pair, h.Group, h.TermSpans, h.RendSpans)
+		}
+	}
+	const path = "../testdata/report/concord.golden"
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); got != string(want) {
+		t.Errorf("concordance differs from %s (run with -update to accept):\n got:\n%s\nwant:\n%s", path, got, want)
 	}
 }
