@@ -333,3 +333,21 @@ func ExampleMatch() {
 	fmt.Println(Match(zh, en))
 	// Output: true
 }
+
+func BenchmarkChinese(b *testing.B) {
+	s := strings.Repeat("新华社北京6月17日电 今年前5个月，我国货物贸易进出口总值17.94万亿元，同比增长2.5%，其中出口10.67万亿元，增长7.2%；第二届中国－中亚峰会将于17日举行。", 10)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		_ = Chinese(s)
+	}
+}
+
+func BenchmarkEnglish(b *testing.B) {
+	s := strings.Repeat("BEIJING, June 17 (Xinhua) -- China's foreign trade of goods rose 2.5 percent year on year to 17.94 trillion yuan (about 2.5 trillion U.S. dollars) in the first five months, with exports up 7.2 percent; the second China-Central Asia Summit opens on Tuesday. ", 10)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		_ = English(s)
+	}
+}
