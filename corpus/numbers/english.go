@@ -121,7 +121,7 @@ var enScales = map[string]float64{
 // enCounts are words that state a count without a numeral.
 var enCounts = map[string]float64{
 	"once": 1, "twice": 2, "thrice": 3, "both": 2, "double": 2, "doubled": 2, "triple": 3,
-	"tripled": 3, "dozen": 12, "half": 0.5, "pair": 2, "couple": 2, "decade": 10,
+	"tripled": 3, "half": 0.5, "pair": 2, "couple": 2, "decade": 10,
 	"century": 100, "no": 0, "none": 0, "nil": 0,
 	// "first" in the sense of rank: 第一产粮大省 = the largest grain producer.
 	"top": 1, "largest": 1, "biggest": 1, "leading": 1,
@@ -131,7 +131,7 @@ var enCounts = map[string]float64{
 var approxWords = map[string]bool{
 	"about": true, "around": true, "nearly": true, "almost": true, "over": true, "some": true,
 	"roughly": true, "approximately": true, "than": true, "least": true, "up": true,
-	"upward": true, "upwards": true, "close": true, "to": false, "under": true,
+	"upward": true, "upwards": true, "close": true, "under": true,
 }
 
 func (e *enReader) read() bool {
@@ -160,8 +160,8 @@ func (e *enReader) read() bool {
 		if _, ok := enOrdinals[w]; ok {
 			return e.words()
 		}
-		if _, ok := enScales[w]; ok && (w == "hundred" || w == "thousand" || w == "million" || w == "billion" || w == "trillion") {
-			return e.words()
+		if w != "dozen" && e.isScaleWord(e.k) {
+			return e.words() // hundred, million …
 		}
 		if (w == "a" || w == "an") && e.isScaleWord(e.k+1) {
 			return e.words()
@@ -176,9 +176,6 @@ func (e *enReader) read() bool {
 			return true
 		}
 		if n, ok := enCounts[w]; ok {
-			if w == "dozen" && e.lower(e.k-1) != "a" && !strings.EqualFold(e.tok(e.k-1).text, "one") {
-				return false
-			}
 			rd := reading{Value: Value{Kind: Number, Num: n}, scale: 1}
 			e.emit(rd, e.k, e.k)
 			e.k++
