@@ -70,7 +70,7 @@ func New(entries []glossary.Entry, opt Options) (*Checker, error) {
 				c.groups = append(c.groups, group{zh: strings.TrimSpace(e.ZH)})
 				patterns = append(patterns, key)
 			}
-			if c.groups[g].note == "" {
+			if c.groups[g].note == "" && !forbidden {
 				c.groups[g].note = e.Comment
 			}
 		} else if !forbidden {

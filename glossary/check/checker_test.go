@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bitext/bitext/corpus/segment"
 	"github.com/bitext/bitext/glossary"
 )
 
@@ -240,5 +241,42 @@ func TestAbbreviationPerDocument(t *testing.T) {
 	}}
 	if got, want := brief(c.Check(in)), []string{"2 missing-term 上海合作组织"}; !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestSegmenterBoundaries: with a gse segmenter the rule is that no word of
+// the segmentation straddles a term's edge; a compound that holds the term
+// whole (美国国会) does not stop it.
+func TestSegmenterBoundaries(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the gse dictionary")
+	}
+	t.Parallel()
+	base := newTestChecker(t)
+	seg, err := segment.New(base.Terms(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(testGlossary(), Options{Segmenter: seg, NoNumbers: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		zh, en string
+		want   []string
+	}{
+		{"他在中国会展中心发言。", "He spoke at the China Convention Centre.", nil},
+		{"美国国会议员访华。", "US members of Parliament visit China.", []string{"1 missing-term 国会"}},
+		{"美国国会议员访华。", "Members of the US Congress visit China.", nil},
+		{"构建人类命运共同体", "build a community with a shared future", []string{"1 missing-term 人类命运共同体"}},
+	}
+	for _, tt := range tests {
+		got := brief(checkPairs(c, 0, tt.zh, tt.en))
+		if tt.want == nil {
+			tt.want = []string{}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("zh %q en %q: got %q, want %q", tt.zh, tt.en, got, tt.want)
+		}
 	}
 }

@@ -456,7 +456,7 @@ func TestInjectedNewsDev(t *testing.T) {
 }
 
 // readTxtar reads a txtar archive ("-- name --" lines introduce files) into
-// a map from file name to content.
+// a map from file name to content; the archive's comment is under "".
 func readTxtar(t *testing.T, path string) map[string]string {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -472,9 +472,7 @@ func readTxtar(t *testing.T, path string) map[string]string {
 			files[name] = ""
 			continue
 		}
-		if name != "" {
-			files[name] += line
-		}
+		files[name] += line // the comment before the first file goes under ""
 	}
 	return files
 }

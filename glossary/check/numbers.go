@@ -27,7 +27,10 @@ func numberFindings(base Finding, in *Input, states []segState, i int) []Finding
 		f.ZHSpan = &Span{z.Start, z.End}
 		var found []string
 		for _, e := range st.enNums {
-			if !matchesAny(st.zhNums, e) {
+			// Unmatched English numbers are shown as what the target has
+			// instead; number words (one, a hundred) are too often not
+			// numbers to be worth showing.
+			if !matchesAny(st.zhNums, e) && (strings.ContainsAny(e.Text, "0123456789") || e.Kind == numbers.Weekday) {
 				found = append(found, e.Text)
 				if f.ENSpan == nil {
 					f.ENSpan = &Span{e.Start, e.End}
