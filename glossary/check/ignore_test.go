@@ -101,10 +101,7 @@ func FuzzReadTSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		segs, err := ReadTSV(strings.NewReader(in), "f.tsv")
 		if err != nil {
-			var pe *corpus.ParseError
-			if !errors.As(err, &pe) || pe.File != "f.tsv" {
-				t.Fatalf("error %v is not a ParseError naming the file", err)
-			}
+			mustParseError(t, err, "f.tsv")
 			return
 		}
 		for i, s := range segs {
@@ -121,12 +118,18 @@ func FuzzReadIgnore(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		ig, err := ReadIgnore(strings.NewReader(in), "f")
 		if err != nil {
-			var pe *corpus.ParseError
-			if !errors.As(err, &pe) || pe.File != "f" {
-				t.Fatalf("error %v is not a ParseError naming the file", err)
-			}
+			mustParseError(t, err, "f")
 			return
 		}
 		_ = ig.Has(&Finding{Kind: MissingTerm})
 	})
+}
+
+// mustParseError fails unless err is a *corpus.ParseError naming file.
+func mustParseError(t *testing.T, err error, file string) {
+	t.Helper()
+	var pe *corpus.ParseError
+	if !errors.As(err, &pe) || pe.File != file {
+		t.Fatalf("error %v is not a ParseError naming %s", err, file)
+	}
 }

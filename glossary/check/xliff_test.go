@@ -184,10 +184,7 @@ func FuzzReadXLIFF(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		segs, err := ReadXLIFF(strings.NewReader(string(data)), "f.xlf")
 		if err != nil {
-			var pe *corpus.ParseError
-			if !errors.As(err, &pe) || pe.File != "f.xlf" {
-				t.Fatalf("error %v is not a ParseError naming the file", err)
-			}
+			mustParseError(t, err, "f.xlf")
 			return
 		}
 		targets := 0
