@@ -190,13 +190,13 @@ var irregular = map[string]string{
 	"parentheses": "parenthesis", "bases": "base", "criteria": "criterion",
 	"phenomena": "phenomenon", "children": "child", "women": "woman", "men": "man",
 	"feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
-	"people": "people", "data": "data", "media": "media",
+	"people": "people", "data": "data", "media": "media", "does": "do", "goes": "go",
 }
 
 // keepWhole are words whose Porter2 stem is another common word.
 var keepWhole = map[string]bool{
 	"united": true, "unite": true, "unites": true, "uniting": true,
-	"news": true, "series": true, "species": true,
+	"news": true, "series": true, "species": true, "quite": true,
 }
 
 // stem removes inflection from a lower-case ASCII word (see TermKey).
@@ -207,12 +207,20 @@ func stem(w string) string {
 	if base, ok := irregular[w]; ok {
 		w = base
 	}
+	if strings.HasSuffix(w, "eaus") {
+		w = w[:len(w)-1] // bureaus: Porter2 leaves -us alone
+	}
 	if keepWhole[w] {
 		return w
 	}
 	s := english.Stem(w, true)
 	light := strings.TrimSuffix(inflectionBase(w), "e")
-	if len(s) >= len(light)-1 {
+	switch {
+	case len(s)+1 == len(light) && strings.HasPrefix(light, s) && light[len(s)] == s[len(s)-1]:
+		// Porter2 undoubles a final consonant the base word has (staffing →
+		// staf, added → ad): keep it, as for staff and add themselves.
+		return light
+	case len(s) >= len(light)-1:
 		return s
 	}
 	return light
@@ -230,6 +238,8 @@ func inflectionBase(w string) string {
 	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"),
 		strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "zes"):
 		return w[:len(w)-2]
+	case strings.HasSuffix(w, "ings") && len(w) > 6 && hasVowel(w[:len(w)-4]):
+		return undouble(w[:len(w)-4]) // buildings = building = build
 	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
 		return w
 	case strings.HasSuffix(w, "s") && len(w) > 3:
@@ -244,11 +254,11 @@ func inflectionBase(w string) string {
 
 func hasVowel(s string) bool { return strings.ContainsAny(s, "aeiouy") }
 
-// undouble removes a doubled final consonant (stopp → stop), except ll, ss
-// and zz.
+// undouble removes a doubled final consonant (stopp → stop), except ff,
+// ll, ss and zz and where it would leave fewer than three letters (add).
 func undouble(s string) string {
 	n := len(s)
-	if n >= 2 && s[n-1] == s[n-2] && !strings.ContainsRune("aeioulsz", rune(s[n-1])) {
+	if n >= 4 && s[n-1] == s[n-2] && !strings.ContainsRune("aeioufklsz", rune(s[n-1])) {
 		return s[:n-1]
 	}
 	return s

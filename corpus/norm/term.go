@@ -154,6 +154,9 @@ func wordKey(w string) string {
 	if dotted {
 		w = strings.ReplaceAll(w, ".", "")
 	}
+	if n := len(w); n >= 3 && w[n-1] == 's' && isUpperASCII(w[:n-1]) {
+		w = w[:n-1] // SMEs, NGOs: the plural of an acronym
+	}
 	lower := strings.ToLower(w)
 	if (dotted || (len(w) >= 2 && isUpperASCII(w))) && markedAbbrevs[lower] {
 		return lower + "."
