@@ -178,7 +178,18 @@ func (b *textBuilder) appendPart(s string, src, srcN int) {
 	if s == "" {
 		return
 	}
-	b.src = append(b.src, srcPart{at: b.buf.Len(), n: len(s), src: src, srcN: srcN})
+	at := b.buf.Len()
+	if k := len(b.src) - 1; k >= 0 && len(s) == srcN {
+		// Extend a verbatim part that this one continues.
+		if last := &b.src[k]; last.n == last.srcN && last.at+last.n == at && last.src+last.srcN == src {
+			last.n += len(s)
+			last.srcN += srcN
+			b.buf.WriteString(s)
+			b.space = false
+			return
+		}
+	}
+	b.src = append(b.src, srcPart{at: at, n: len(s), src: src, srcN: srcN})
 	b.buf.WriteString(s)
 	b.space = false
 }
@@ -187,10 +198,16 @@ func (b *textBuilder) appendPart(s string, src, srcN int) {
 // starts a new one; ok is false when it is empty.
 func (b *textBuilder) take() (p paragraph, ok bool) {
 	p = paragraph{text: b.buf.String(), src: b.src, kind: b.kind}
+	trailingSpace := b.space
 	b.buf, b.src, b.kind, b.space = strings.Builder{}, nil, "", false
-	if n := len(p.src); n > 0 && p.text[p.src[n-1].at:] == " " {
-		p.text = p.text[:p.src[n-1].at]
-		p.src = p.src[:n-1]
+	if n := len(p.src); n > 0 && trailingSpace {
+		p.text = p.text[:len(p.text)-1]
+		if last := &p.src[n-1]; last.n == 1 {
+			p.src = p.src[:n-1]
+		} else {
+			last.n--
+			last.srcN-- // a merged part is verbatim
+		}
 	}
 	if p.text == "" {
 		return p, false

@@ -103,16 +103,15 @@ type mdReader struct {
 }
 
 var (
-	atxHeading   = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+|$)`)
-	setextLine   = regexp.MustCompile(`^ {0,3}(?:=+|-+)[ \t]*$`)
-	thematic     = regexp.MustCompile(`^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
-	listItem     = regexp.MustCompile(`^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+`)
-	blockQuote   = regexp.MustCompile(`^ {0,3}>[ \t]?`)
-	fence        = regexp.MustCompile("^ {0,3}(```+|~~~+)")
-	htmlBlock    = regexp.MustCompile(`^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*[\s/>]|[A-Za-z][A-Za-z0-9-]*$|/[A-Za-z]|!--|!DOCTYPE|\?)`)
-	tableRow     = regexp.MustCompile(`^ {0,3}\|.*\|[ \t]*$`)
-	tableRule    = regexp.MustCompile(`^ {0,3}\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$`)
-	inlineMarkup = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]|<!--.*?-->|</?[A-Za-z][^<>]*>|<https?://[^>]*>|\*\*|__|\*|` + "`+")
+	atxHeading = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+|$)`)
+	setextLine = regexp.MustCompile(`^ {0,3}(?:=+|-+)[ \t]*$`)
+	thematic   = regexp.MustCompile(`^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	listItem   = regexp.MustCompile(`^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+`)
+	blockQuote = regexp.MustCompile(`^ {0,3}>[ \t]?`)
+	fence      = regexp.MustCompile("^ {0,3}(```+|~~~+)")
+	htmlBlock  = regexp.MustCompile(`^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*[\s/>]|[A-Za-z][A-Za-z0-9-]*$|/[A-Za-z]|!--|!DOCTYPE|\?)`)
+	tableRow   = regexp.MustCompile(`^ {0,3}\|.*\|[ \t]*$`)
+	tableRule  = regexp.MustCompile(`^ {0,3}\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$`)
 )
 
 func (m *mdReader) read(pos int) error {
@@ -238,25 +237,115 @@ func (m *mdReader) textLine(line string, pos int) {
 func (m *mdReader) inline(s string, pos int) {
 	last := 0
 	add := func(from, to int) { m.addVerbatim(s[from:to], pos+from) }
-	var marks [][]int
-	if strings.ContainsAny(s, "*_`[<") {
-		marks = inlineMarkup.FindAllStringSubmatchIndex(s, -1)
-	}
-	for _, loc := range marks {
-		add(last, loc[0])
+	for _, mk := range inlineMarks(s) {
+		add(last, mk.start)
 		switch {
-		case loc[2] >= 0: // image: its alt text is a caption
-			if alt := strings.TrimSpace(s[loc[2]:loc[3]]); utf8.RuneCountInString(alt) >= minAltRunes {
-				m.captions = append(m.captions, paragraph{text: alt, start: pos + loc[2], kind: Caption})
+		case mk.image: // its alt text is a caption
+			if alt := strings.TrimSpace(s[mk.keep[0]:mk.keep[1]]); utf8.RuneCountInString(alt) >= minAltRunes {
+				m.captions = append(m.captions, paragraph{text: alt, start: pos + mk.keep[0], kind: Caption})
 			}
-		case loc[4] >= 0:
-			add(loc[4], loc[5])
-		case loc[6] >= 0:
-			add(loc[6], loc[7])
+		case mk.keep[1] > mk.keep[0]:
+			add(mk.keep[0], mk.keep[1])
 		}
-		last = loc[1]
+		last = mk.end
 	}
 	add(last, len(s))
+}
+
+// inlineMark is a piece of Markdown inline markup in a line: s[start:end]
+// is replaced by s[keep[0]:keep[1]] (link text), or by nothing.
+type inlineMark struct {
+	start, end int
+	keep       [2]int
+	image      bool // ![alt](url): keep is the alt text
+}
+
+// inlineMarks finds the inline markup of one line: images, links ([text](url)
+// and [text][ref]), comments, inline tags and autolinks, ** __ * and code
+// backticks. A single underscore is text (snake_case, 新_闻).
+func inlineMarks(s string) []inlineMark {
+	var out []inlineMark
+	for i := 0; i < len(s); {
+		k := strings.IndexAny(s[i:], "![<*_`")
+		if k < 0 {
+			break
+		}
+		p := i + k
+		mk, ok := inlineMarkAt(s, p)
+		if !ok {
+			i = p + 1
+			continue
+		}
+		out = append(out, mk)
+		i = mk.end
+	}
+	return out
+}
+
+// inlineMarkAt reads the markup starting at s[p], if any.
+func inlineMarkAt(s string, p int) (inlineMark, bool) {
+	switch s[p] {
+	case '!':
+		if p+1 < len(s) && s[p+1] == '[' {
+			if from, to, end, ok := linkAt(s, p+1, false); ok {
+				return inlineMark{start: p, end: end, keep: [2]int{from, to}, image: true}, true
+			}
+		}
+	case '[':
+		if from, to, end, ok := linkAt(s, p, true); ok {
+			return inlineMark{start: p, end: end, keep: [2]int{from, to}}, true
+		}
+	case '<':
+		if strings.HasPrefix(s[p:], "<!--") {
+			if e := strings.Index(s[p+4:], "-->"); e >= 0 {
+				return inlineMark{start: p, end: p + 4 + e + 3}, true
+			}
+			return inlineMark{}, false
+		}
+		q := p + 1
+		if q < len(s) && s[q] == '/' {
+			q++
+		}
+		if q < len(s) && (s[q]|0x20 >= 'a' && s[q]|0x20 <= 'z') {
+			if e := strings.IndexAny(s[q:], "<>"); e >= 0 && s[q+e] == '>' {
+				return inlineMark{start: p, end: q + e + 1}, true
+			}
+		}
+	case '*', '_', '`':
+		n := 1
+		for p+n < len(s) && s[p+n] == s[p] && (s[p] == '`' || n < 2) {
+			n++
+		}
+		if s[p] == '_' && n < 2 {
+			return inlineMark{}, false
+		}
+		return inlineMark{start: p, end: p + n}, true
+	}
+	return inlineMark{}, false
+}
+
+// linkAt reads "[text](url)" at s[p] (and "[text][ref]" when refs), returning
+// the text span and the end of the link.
+func linkAt(s string, p int, refs bool) (from, to, end int, ok bool) {
+	close := strings.IndexByte(s[p+1:], ']')
+	if close < 0 {
+		return 0, 0, 0, false
+	}
+	from, to = p+1, p+1+close
+	if to+1 >= len(s) {
+		return 0, 0, 0, false
+	}
+	switch {
+	case s[to+1] == '(':
+		if e := strings.IndexByte(s[to+2:], ')'); e >= 0 {
+			return from, to, to + 2 + e + 1, true
+		}
+	case s[to+1] == '[' && refs:
+		if e := strings.IndexByte(s[to+2:], ']'); e >= 0 {
+			return from, to, to + 2 + e + 1, true
+		}
+	}
+	return 0, 0, 0, false
 }
 
 // flush ends the current paragraph, giving it kind (or none).
