@@ -23,10 +23,10 @@ type Weights struct {
 // Default weights (see doc.go for how they were set).
 const (
 	weightLength       = 0.1
-	weightLexical      = 2.5
+	weightLexical      = 1.5
 	weightSmooth       = 1.0
-	weightDelete       = 2.5
-	weightEvidence     = 4.0
+	weightDelete       = 2.0
+	weightEvidence     = 1.0
 	weightPara         = 3.0
 	weightKind         = 1.0
 	defaultVariance    = 6.0
@@ -129,7 +129,10 @@ func (sc *scorer) lengthCost(lz, le float64) float64 {
 		return 0
 	}
 	delta := (le - lz*r) / (sc.sd * math.Sqrt(n*r))
-	return -logErfc(math.Abs(delta) / math.Sqrt2)
+	// For a correct bead the tail probability is uniform on [0,1], so its
+	// −log has mean 1: centring on it makes a typical correct bead cost
+	// nothing, whatever the number of beads a path cuts the text into.
+	return -logErfc(math.Abs(delta)/math.Sqrt2) - 1
 }
 
 // deletion prices leaving the sentences of a 1-0 or 0-1 bead unaligned:
@@ -165,7 +168,7 @@ func (sc *scorer) similarity(i, j int) float64 {
 	f := sc.f
 	zm, em := sc.pairs.get(f, i, j)
 	k := sc.w.Smooth
-	return (maskWeight(f.zh[i].weights, zm)/(f.zh[i].total+k) + maskWeight(f.en[j].weights, em)/(f.en[j].total+k)) / 2
+	return f.scaled((maskWeight(f.zh[i].weights, zm)/(f.zh[i].total+k) + maskWeight(f.en[j].weights, em)/(f.en[j].total+k)) / 2)
 }
 
 // lexicalCost is the lexical cost of a bead pairing the concatenation of
@@ -187,10 +190,10 @@ func (sc *scorer) lexicalCost(i, a, j, b int) float64 {
 			zm |= m1
 			emask[e-j] |= m2
 		}
-		c -= maskWeight(f.zh[s].weights, zm) / (f.zh[s].total + k)
+		c -= f.scaled(maskWeight(f.zh[s].weights, zm) / (f.zh[s].total + k))
 	}
 	for e := j; e < j+b; e++ {
-		c -= maskWeight(f.en[e].weights, emask[e-j]) / (f.en[e].total + k)
+		c -= f.scaled(maskWeight(f.en[e].weights, emask[e-j]) / (f.en[e].total + k))
 	}
 	return c
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/corpus/norm"
+	"github.com/bitext/bitext/corpus/numbers"
 )
 
 // maxUnits is how many content units of one sentence take part in lexical
@@ -65,6 +66,8 @@ type features struct {
 	zkind    []uint8 // kind bit of each sentence (nil: no kind hints)
 	ekind    []uint8
 	ratio    float64 // English characters per Chinese character
+	covLo    float64 // coverage of a sentence by an unrelated one (estimated)
+	covHi    float64 // coverage of a sentence by its translation (estimated)
 	variance float64 // Gale-Church variance per Chinese character
 
 	// Inputs for learning (only at sentence resolution).
@@ -174,6 +177,14 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 			}
 			add(tok.text, translate(tok.text))
 		}
+		// Numbers and dates, in any notation (12万 ↔ 120,000; 6月17日 ↔ June 17).
+		for _, v := range numbers.Chinese(text) {
+			for _, k := range appendNumberKeys(nil, v) {
+				if id, ok := ev.lookup(k); ok {
+					add(k, []int32{id})
+				}
+			}
+		}
 		// Names: pinyin of hanzi runs against English capitalised words.
 		for _, nm := range lex.names(text, &ev) {
 			add(nm.text, []int32{nm.id})
@@ -214,6 +225,7 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 	}
 	f.zvocab, f.evocab = zv.names, ev.names
 	f.compact()
+	f.calibrate(w.Smooth)
 	if hints {
 		f.zpara, f.epara = paraStarts(zh), paraStarts(en)
 		if f.zpara == nil || f.epara == nil {
@@ -240,6 +252,60 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 	f.ratio = sum(f.el) / max(sum(f.zl), 1)
 	f.variance = w.Variance
 	return f
+}
+
+// Calibration of coverage (see calibrate).
+const (
+	calibrateWindow = 5  // sentences either side of the diagonal searched for a translation
+	calibrateFar    = 15 // offset from the diagonal of the unrelated sentences
+	minCovSpread    = 0.05
+)
+
+// calibrate estimates the coverage a sentence gets from an unrelated
+// sentence of the other document (covLo: the mean over pairs calibrateFar
+// sentences off the diagonal) and from its translation (covHi: the median
+// over Chinese sentences of the best pair near the diagonal). Texts differ
+// widely here: news repeats its vocabulary, so unrelated sentences share
+// a quarter of their words, while a literary translation renders freely
+// and covers a third of its source. Coverage is then read on this scale.
+func (f *features) calibrate(smooth float64) {
+	n, m := len(f.zh), len(f.en)
+	f.covLo, f.covHi = 0, 1
+	if n < 8 || m < 8 {
+		return
+	}
+	sim := func(s, t int) float64 {
+		zm, em := pair(&f.zh[s], &f.en[t])
+		return (maskWeight(f.zh[s].weights, zm)/(f.zh[s].total+smooth) + maskWeight(f.en[t].weights, em)/(f.en[t].total+smooth)) / 2
+	}
+	near := make([]float64, 0, n)
+	far, nfar := 0.0, 0
+	for s := range n {
+		d := s * m / n
+		best := 0.0
+		for t := max(d-calibrateWindow, 0); t < min(d+calibrateWindow+1, m); t++ {
+			best = max(best, sim(s, t))
+		}
+		near = append(near, best)
+		for _, t := range []int{d - calibrateFar, d + calibrateFar} {
+			if t >= 0 && t < m {
+				far += sim(s, t)
+				nfar++
+			}
+		}
+	}
+	slices.Sort(near)
+	hi := near[len(near)/2]
+	lo := far / float64(max(nfar, 1))
+	if hi-lo >= minCovSpread {
+		f.covLo, f.covHi = lo, hi
+	}
+}
+
+// scaled reads a coverage on the document's scale: 0 for what an
+// unrelated sentence gets, 1 for what a translation typically gets.
+func (f *features) scaled(cov float64) float64 {
+	return min(max((cov-f.covLo)/(f.covHi-f.covLo), 0), 1)
 }
 
 // compact builds zh and en (the matching forms) from zu and et.
@@ -360,7 +426,7 @@ func (f *features) downsample() *features {
 	g := &features{
 		zl: make([]float64, n), el: make([]float64, m),
 		zu: make([][]unit, n), et: make([][]term, m),
-		ratio: f.ratio, variance: f.variance,
+		ratio: f.ratio, variance: f.variance, covLo: f.covLo, covHi: f.covHi,
 	}
 	for s := range f.zl {
 		g.zl[s/2] += f.zl[s]
@@ -473,9 +539,7 @@ func (l *lexicon) englishKeys(text string) []string {
 	toks := norm.EnglishTokens(text)
 	for i, tk := range toks {
 		for _, k := range l.keysOf(tk.Text) {
-			if isNumberKey(k) {
-				keys = append(keys, numPrefix+k)
-			} else if !stopword(k) {
+			if !isNumberKey(k) && !stopword(k) {
 				keys = append(keys, k)
 			}
 		}
@@ -494,6 +558,9 @@ func (l *lexicon) englishKeys(text string) []string {
 			}
 		}
 	}
+	for _, v := range numbers.English(text) {
+		keys = appendNumberKeys(keys, v)
+	}
 	if strings.ContainsRune(text, '?') {
 		keys = append(keys, keyQuestion)
 	}
@@ -505,6 +572,18 @@ func (l *lexicon) englishKeys(text string) []string {
 	}
 	if strings.ContainsRune(text, '(') {
 		keys = append(keys, keyParen)
+	}
+	return keys
+}
+
+// appendNumberKeys appends the matching keys of a number or date: its
+// canonical key and, for a date with a year, the same date without it
+// (the Chinese edition often leaves the year out).
+func appendNumberKeys(keys []string, v numbers.Value) []string {
+	keys = append(keys, numPrefix+v.Key())
+	if v.Kind == numbers.Date && v.Year != 0 {
+		v.Year = 0
+		keys = append(keys, numPrefix+v.Key())
 	}
 	return keys
 }

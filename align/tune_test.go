@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,15 +49,11 @@ func loadDev(t testing.TB, set string) []devDoc {
 }
 
 func readLines(t testing.TB, path string) []corpus.Sentence {
-	data, err := os.ReadFile(path)
+	doc, err := corpus.ReadFile(path, corpus.ReadOptions{Format: corpus.FormatLines})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ss []corpus.Sentence
-	for i, l := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
-		ss = append(ss, corpus.Sentence{Text: l, Para: i})
-	}
-	return ss
+	return doc.Sentences
 }
 
 // TestTune scores the dev sets with weights from $BITEXT_WEIGHTS (JSON);
@@ -82,6 +79,11 @@ func TestTune(t *testing.T) {
 			pred, err := a.Align(d.zh, d.en)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if os.Getenv("BITEXT_DUMP") == d.name {
+				for _, b := range pred {
+					fmt.Printf("%s %.2f %.2f\n", FormatBead(b), b.Cost, b.Confidence)
+				}
 			}
 			var c Counts
 			c.Add(d.gold, pred)
@@ -133,5 +135,54 @@ func TestSimStats(t *testing.T) {
 			g3++
 		}
 		fmt.Printf("  multi-en gold beads: GC %.2f, without last en %.2f (n=%v)\n", g1/g3, g2/g3, g3)
+	}
+}
+
+// TestDeletionStats prints the local evidence of gold deletions and of
+// sentences inside gold many-sentence beads.
+func TestDeletionStats(t *testing.T) {
+	if os.Getenv("BITEXT_TUNE") == "" {
+		t.Skip("set BITEXT_TUNE=1")
+	}
+	w := DefaultWeights()
+	for _, set := range []string{"news-dev", "mac-dev"} {
+		var del, member []float64
+		for _, d := range loadDev(t, set) {
+			a := &Aligner{}
+			lex := a.lexicon(&w)
+			f := newFeatures(d.zh, d.en, lex, nil, &w, false)
+			sc := newScorer(f, DefaultTypes, &w)
+			zi, ei := 0, 0
+			for _, b := range d.gold {
+				switch {
+				case len(b.EN) == 0:
+					best := 0.0
+					for e := max(ei-2, 0); e < min(ei+2, len(d.en)); e++ {
+						best = max(best, sc.similarity(b.ZH[0], e))
+					}
+					del = append(del, best)
+				case len(b.ZH) == 0:
+					best := 0.0
+					for s := max(zi-2, 0); s < min(zi+2, len(d.zh)); s++ {
+						best = max(best, sc.similarity(s, b.EN[0]))
+					}
+					del = append(del, best)
+				case len(b.EN) >= 2 && len(b.ZH) == 1:
+					for _, e := range b.EN {
+						member = append(member, sc.similarity(b.ZH[0], e))
+					}
+				}
+				zi += len(b.ZH)
+				ei += len(b.EN)
+			}
+		}
+		q := func(xs []float64) string {
+			slices.Sort(xs)
+			if len(xs) == 0 {
+				return "-"
+			}
+			return fmt.Sprintf("n=%d p10 %.3f p25 %.3f p50 %.3f p75 %.3f p90 %.3f", len(xs), xs[len(xs)/10], xs[len(xs)/4], xs[len(xs)/2], xs[3*len(xs)/4], xs[9*len(xs)/10])
+		}
+		fmt.Printf("%s deletions %s\n%s members   %s\n", set, q(del), set, q(member))
 	}
 }

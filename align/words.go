@@ -109,9 +109,7 @@ func (l *lexicon) chineseTokens(s string) []zhToken {
 				j--
 			}
 			for _, w := range norm.Words(s[i:j]) {
-				if isNumberKey(w.Key) {
-					toks = append(toks, zhToken{numPrefix + w.Key, false})
-				} else {
+				if !isNumberKey(w.Key) { // numbers are read by corpus/numbers
 					toks = append(toks, zhToken{w.Key, true})
 				}
 			}
