@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/corpus/segment"
@@ -31,7 +32,7 @@ func checkCommand(e *env) *cli.Command {
 			"findings to dismiss) or a TSV of kind<TAB>term<TAB>source text of the segment.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX or JSON)", Required: true},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text or json"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, or html (a self-contained page: the segments side by side, findings flagged)"},
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a finding of this severity or worse is reported: error or warning"},
 			&cli.StringFlag{Name: "ignore", Usage: "`FILE` of dismissed findings (a JSON report, or TSV kind, term, segment text)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
@@ -51,9 +52,10 @@ func checkCommand(e *env) *cli.Command {
 
 func runCheck(e *env, c *cli.Context) error {
 	format := c.String("format")
-	if format != "text" && format != "json" {
-		return usageErrorf("check: unknown --format %q (want text or json)", format)
+	if format != "text" && format != "json" && format != "html" {
+		return usageErrorf("check: unknown --format %q (want text, json or html)", format)
 	}
+	start := time.Now()
 	failOn, ok := check.ParseSeverity(c.String("fail-on"))
 	if !ok {
 		return usageErrorf("check: unknown --fail-on %q (want error or warning)", c.String("fail-on"))
@@ -118,9 +120,12 @@ func runCheck(e *env, c *cli.Context) error {
 	sum.Add(findings)
 
 	var buf bytes.Buffer
-	if format == "json" {
+	switch format {
+	case "json":
 		err = check.WriteJSON(&buf, findings, sum)
-	} else {
+	case "html":
+		err = writeCheckHTML(&buf, in, findings, sum, entries, time.Since(start))
+	default:
 		err = check.WriteText(&buf, findings, sum)
 	}
 	if err != nil {
@@ -130,7 +135,7 @@ func runCheck(e *env, c *cli.Context) error {
 		if err := atomicfile.WriteFile(out, buf.Bytes()); err != nil {
 			return withCode(ExitError, err)
 		}
-		if format == "json" {
+		if format != "text" {
 			fmt.Fprintln(e.stderr, check.SummaryLine(sum))
 		}
 	} else if _, err := e.stdout.Write(buf.Bytes()); err != nil {

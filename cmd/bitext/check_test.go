@@ -199,3 +199,25 @@ func TestCheckBadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckHTML(t *testing.T) {
+	t.Parallel()
+	dir := checkFiles(t, map[string]string{
+		"g.tsv": checkGlossary,
+		"s.tsv": "推进一带一路建设。\tPromote the One Belt One Road.\n乡村振兴\trural revitalization\n",
+	})
+	out := filepath.Join(dir, "report.html")
+	code, stdout, stderr := runCLI(t, "", "check", "-g", filepath.Join(dir, "g.tsv"), "--format", "html", "-o", out, "--tsv", filepath.Join(dir, "s.tsv"))
+	if code != ExitFindings || stdout != "" || !strings.Contains(stderr, "2 finding(s)") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<html", "One Belt One Road", "forbidden-term"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("HTML report lacks %q", want)
+		}
+	}
+}
