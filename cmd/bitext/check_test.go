@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/bitext/bitext/glossary"
 	"github.com/bitext/bitext/glossary/check"
 )
 
@@ -218,6 +220,46 @@ func TestCheckHTML(t *testing.T) {
 	for _, want := range []string{"<html", "One Belt One Road", "forbidden-term"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("HTML report lacks %q", want)
+		}
+	}
+}
+
+// TestCheckGlossaryFormats: every format bitext glossary writes is read,
+// with statuses (forbidden, admitted, rejected) and case sensitivity kept.
+func TestCheckGlossaryFormats(t *testing.T) {
+	t.Parallel()
+	entries := []glossary.Entry{
+		{ZH: "一带一路", EN: "Belt and Road Initiative", Status: glossary.Approved},
+		{ZH: "一带一路", EN: "Belt and Road", Status: glossary.Admitted},
+		{ZH: "一带一路", EN: "One Belt One Road", Status: glossary.Forbidden},
+		{ZH: "全国人大", EN: "NPC", Status: glossary.Preferred, CaseSensitive: true},
+		{ZH: "乡村振兴", EN: "rural renewal", Status: glossary.Rejected},
+		{ZH: "乡村振兴", EN: "rural revitalization", Status: glossary.Approved},
+	}
+	dir := checkFiles(t, map[string]string{
+		"s.tsv": "推进一带一路建设。\tPromote One Belt One Road.\n全国人大\tthe npc\n乡村振兴\trural renewal\n一带一路\tBelt and Road\n",
+	})
+	for _, format := range glossary.Formats {
+		var buf bytes.Buffer
+		if err := glossary.Write(&buf, format, entries); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "g."+format)
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out, stderr := runCLI(t, "", "check", "-g", path, "--format", "json", "--no-numbers", "--tsv", filepath.Join(dir, "s.tsv"))
+		var rep check.Report
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatalf("%s: exit %d, %v: %s", format, code, err, stderr)
+		}
+		var got []string
+		for _, f := range rep.Findings {
+			got = append(got, itoa(f.Segment)+" "+f.Kind.String()+" "+f.Term())
+		}
+		want := "1 missing-term 一带一路|1 forbidden-term One Belt One Road|2 missing-term 全国人大|3 missing-term 乡村振兴"
+		if strings.Join(got, "|") != want {
+			t.Errorf("%s glossary: got %q, want %q", format, strings.Join(got, "|"), want)
 		}
 	}
 }
