@@ -328,3 +328,18 @@ func ExampleWordKeys() {
 	fmt.Println(WordKeys("The programmes' centres travelled to the U.S."))
 	// Output: [the program center travel to the us.]
 }
+
+func FuzzEnglishTokens(f *testing.F) {
+	for _, s := range []string{"The U.S. and China's 1,200.5-ton deal.", "countries' e.g. a.m.", "–-’'", "G20 COVID-19 30-year-old"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, tok := range EnglishTokens(s) {
+			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(s) || s[tok.Start:tok.End] != tok.Text {
+				t.Fatalf("%q: bad token %+v after %d", s, tok, prev)
+			}
+			prev = tok.End
+		}
+	})
+}
