@@ -647,6 +647,11 @@ func (z *zhReader) suffix(rd *reading, nu numeral, start, j int) int {
 		// Hong Kong writes interest rates in 厘: 1.36厘 = 1.36%.
 		rd.Kind, rd.Unit, rd.bare = Percent, "%", false
 		return j + n
+	case strings.HasPrefix(rest, "年代") && rd.scale == 1 && integer && decade(rd.Num) != 0:
+		// 90年代, 2020年代: the 1990s, the 2020s.
+		rd.Kind, rd.Year, rd.bare = Year, decade(rd.Num), false
+		rd.Num = float64(rd.Year)
+		return j + len("年代")
 	case r == '年' && rd.scale == 1 && integer && !strings.HasPrefix(rest, "年代") && isYearFigure(nu):
 		rd.Kind, rd.Year, rd.bare = Year, int(rd.Num), false
 		end := j + n
@@ -690,6 +695,21 @@ func (z *zhReader) suffix(rd *reading, nu numeral, start, j int) int {
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+// decade returns the first year of the decade N年代 names (90 → 1990,
+// 2020 → 2020), or 0.
+func decade(n float64) int {
+	y := int(n)
+	switch {
+	case y%10 != 0:
+		return 0
+	case y >= 10 && y <= 90:
+		return 1900 + y
+	case y >= 1000 && y < 3000:
+		return y
+	}
+	return 0
 }
 
 // isYearFigure: a year is four digits from 1000 to 2999, Arabic or written

@@ -45,6 +45,9 @@ func TestChinese(t *testing.T) {
 		{"（5）共12项", "number:12"},
 		{"3.5%", "percent:3.5"},
 		{"5000年历史", "number:5000"},
+		{"上世纪90年代", "year:1990"},
+		{"20世纪80年代", "number:20 year:1980"},
+		{"2020年代", "year:2020"},
 		{"１２，０００人", "number:12000"},
 		{"1，200", "number:1 number:200"},
 		{"3·15晚会", "date:-03-15"},
@@ -226,6 +229,10 @@ func TestMatch(t *testing.T) {
 		{"两次", "twice", 0, true},
 		{"二十国集团", "G20", 0, true},
 		{"12万", "12,000", 0, false},
+		{"上世纪90年代", "in the 1990s", 0, true},
+		{"20世纪", "the 20th century", 0, true},
+		{"6月中旬", "in mid-June", 0, true},
+		{"两千多年", "more than 2,000 years", 0, true},
 	}
 	for _, tt := range tests {
 		zh := Chinese(tt.zh)
