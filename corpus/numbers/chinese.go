@@ -128,7 +128,8 @@ const zhMeasures = "个名位人次项件条家所座架艘辆台部批倍岁天
 // zhNotNumber are words in which a lone numeral before a measure character
 // is not a count: 十分 (very), 十足, 一点 (a little) …
 var zhNotNumber = []string{"十分", "十足", "十字", "十全", "十大", "两大", "兩大", "一点", "一點", "两点", "兩點", "一大", "九天", "三天两头",
-	"五大三粗", "三轮车", "三明治", "四轮驱动", "一把手", "千万", "十万八千里", "十有八九", "十有九"}
+	"五大三粗", "三轮车", "三明治", "四轮驱动", "一把手", "千万", "十万八千里", "十有八九", "十有九",
+	"三番五次", "三令五申", "一五一十", "十万火急", "九牛二虎"}
 
 // read tries to read a value at z.i and reports whether it did.
 func (z *zhReader) read() bool {
