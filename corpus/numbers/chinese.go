@@ -536,6 +536,11 @@ func (z *zhReader) number(i int) bool {
 		rd.bare = false
 	}
 	j = z.suffix(&rd, nu, start, j)
+	if m, n := at(s, j); rd.Kind == Number && strings.ContainsRune(zhMeasures, m) {
+		if a, _ := at(s, j+n); a == '多' || a == '余' || a == '餘' {
+			rd.Approx = true // 3年多, 5个多月
+		}
+	}
 	rd.Start, rd.End, rd.Text = start, j, s[start:j]
 	z.out = append(z.out, rd)
 	z.i = j
@@ -557,11 +562,8 @@ func (z *zhReader) acceptZh(i int, nu numeral) bool {
 	case '几', '幾', '数', '數', '若', '多', '上', '成', '好', '百', '千', '万', '亿', '萬', '億', '第':
 		return false // 几十, 数百, 上万, 成千: indefinite
 	}
-	rest := s[i:]
-	for _, w := range zhNotNumber {
-		if strings.HasPrefix(rest, w) {
-			return false
-		}
+	if inSetPhrase(s, i) {
+		return false
 	}
 	next, _ := at(s, nu.end)
 	if nu.positional {
@@ -602,6 +604,21 @@ func zhCounts(rest string) bool {
 	}
 	for _, u := range zhUnitWords {
 		if strings.HasPrefix(rest, u.word) {
+			return true
+		}
+	}
+	return false
+}
+
+// inSetPhrase reports whether byte i of s lies inside one of zhNotNumber.
+func inSetPhrase(s string, i int) bool {
+	for _, w := range zhNotNumber {
+		lo := max(0, i-len(w)+1)
+		for lo > 0 && !utf8.RuneStart(s[lo]) {
+			lo--
+		}
+		hi := min(len(s), i+len(w))
+		if k := strings.Index(s[lo:hi], w); k >= 0 && lo+k <= i {
 			return true
 		}
 	}
