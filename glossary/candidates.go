@@ -385,7 +385,7 @@ func enChunks(text string) [][]enWord {
 func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 	var key strings.Builder
 	for i := range ws {
-		if !enCanEdge(ws[i], true) {
+		if !enCanEdge(ws[i], true) || i > 0 && inName(ws[i-1], ws[i]) {
 			continue
 		}
 		key.Reset()
@@ -423,13 +423,26 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 			if !validCommas(ws[i:j+1], commas) {
 				continue
 			}
-			if j == i && ws[i].Text == "" {
+			if j+1 < len(ws) && inName(w, ws[j+1]) {
 				continue
 			}
 			out = append(out, cand{key: key.String(), surface: text[ws[i].Start:w.End], a: base + i, b: base + j})
 		}
 	}
 	return out
+}
+
+// inName reports whether a and b, adjacent words, are both capitalised
+// with nothing between them: the inside of a name, where no candidate
+// starts or ends ("Kong Applied Science…", "Asian Infrastructure
+// Investment" are fragments).
+func inName(a, b enWord) bool {
+	return a.gap == "" && isCapitalised(a.Text) && isCapitalised(b.Text) && !enFunction[a.lower] && !enFunction[b.lower]
+}
+
+func isCapitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // enCanEdge reports whether w may start (first) or end a candidate: not a

@@ -58,18 +58,45 @@ type unit struct {
 }
 
 // units cuts a bead into sentence pairs when both sides have the same
-// number of sentences (the usual case in official translations), so that
-// co-occurrence is counted in the smallest unit that is surely aligned.
-func units(b *Bead) []unit {
+// number of sentences (the usual case in official translations), or, with
+// an Aligner, into the beads it aligns, so that co-occurrence is counted in
+// the smallest unit that is surely aligned. Otherwise the bead is one unit.
+func (x *Extractor) units(b *Bead) []unit {
 	zs, es := corpus.SplitChinese(b.ZH), corpus.SplitEnglish(b.EN)
-	if len(zs) < 2 || len(zs) != len(es) {
-		return []unit{{bead: b, zh: b.ZH, en: b.EN}}
+	whole := []unit{{bead: b, zh: b.ZH, en: b.EN}}
+	if len(zs) < 2 && len(es) < 2 || len(zs) == 0 || len(es) == 0 {
+		return whole
 	}
-	out := make([]unit, len(zs))
-	for i := range zs {
-		out[i] = unit{bead: b, zh: zs[i].Text, en: es[i].Text}
+	if len(zs) == len(es) {
+		out := make([]unit, len(zs))
+		for i := range zs {
+			out[i] = unit{bead: b, zh: zs[i].Text, en: es[i].Text}
+		}
+		return out
+	}
+	if x.Aligner == nil {
+		return whole
+	}
+	beads, err := x.Aligner.Align(zs, es)
+	if err != nil {
+		return whole
+	}
+	var out []unit
+	for _, ab := range beads {
+		if len(ab.ZH) == 0 || len(ab.EN) == 0 {
+			continue
+		}
+		out = append(out, unit{bead: b, zh: joinSentences(zs, ab.ZH, ""), en: joinSentences(es, ab.EN, " ")})
 	}
 	return out
+}
+
+func joinSentences(ss []corpus.Sentence, idx []int, sep string) string {
+	parts := make([]string, len(idx))
+	for i, k := range idx {
+		parts[i] = ss[k].Text
+	}
+	return strings.Join(parts, sep)
 }
 
 // analysis is what one unit holds: its tokens and words, and its distinct
@@ -155,7 +182,7 @@ func (x *Extractor) countTerms(beads []Bead) *TermCounts {
 	c := NewTermCounts()
 	limit := x.maxEntries()
 	for i := range beads {
-		for _, u := range units(&beads[i]) {
+		for _, u := range x.units(&beads[i]) {
 			a := x.analyse(u)
 			c.Units++
 			for _, z := range a.zh {
@@ -225,6 +252,10 @@ func index(keys []string) map[string]int32 {
 // often chance.
 const minClosedFreq = 5
 
+// closedShare: a candidate is not closed when one longer candidate holds at
+// least this share of its occurrences ("Hong" inside "Hong Kong").
+const closedShare = 0.9
+
 // selectTerms merges token keys with the same concatenation, keeps those
 // counted at least min times (sorted), and says which are closed terms: a
 // key is not closed when a candidate one token longer on either side
@@ -257,7 +288,7 @@ func selectTerms(counts map[string]int32, min int32, sep string, concat func(str
 	out := keys[:0]
 	for _, c := range keys {
 		n := merged[c]
-		closed := n > ext[c] || n < minClosedFreq
+		closed := float64(ext[c]) < closedShare*float64(n) || n < minClosedFreq
 		single := !strings.Contains(form[c], sep)
 		if closed || single {
 			out = append(out, c)
@@ -395,7 +426,7 @@ func (x *Extractor) countPairs(beads []Bead, v *Vocabulary) *PairCounts {
 	for i := range beads {
 		b := &beads[i]
 		day := dayOf(b.Date)
-		for _, u := range units(b) {
+		for _, u := range x.units(b) {
 			a := x.analyse(u)
 			zs = zs[:0]
 			for _, z := range a.zh {

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/corpus/cedict"
 	"github.com/bitext/bitext/corpus/norm"
@@ -25,7 +26,11 @@ type Extractor struct {
 	// (市场 ↔ market) rank below terminology, and its glosses help find where
 	// an English term ends. Nil: no dictionary.
 	Dict *cedict.Dict
-	// MinFreq is the fewest aligned units a pair must share (default 2).
+	// Aligner, when set, aligns the sentences of beads whose sides have
+	// different numbers of sentences (paragraph-aligned corpora), so that
+	// pairs are counted in sentence-sized units.
+	Aligner *align.Aligner
+	// MinFreq is the fewest times a pair must co-occur (default 2).
 	MinFreq int
 	// Top keeps only the best Top entries (0: all).
 	Top int
@@ -261,7 +266,7 @@ func (x *Extractor) entry(c scored, others []scored, v *Vocabulary, pc *PairCoun
 	if bead != nil {
 		for _, seq := range []int32{c.stat.First, c.stat.Last} {
 			if b := bead(int(seq)); b != nil && (len(e.Examples) == 0 || seq != c.stat.First) {
-				e.Examples = append(e.Examples, example(b, e.ZH, v.EN[c.e]))
+				e.Examples = append(e.Examples, x.example(b, e.ZH))
 			}
 		}
 	}
@@ -274,8 +279,8 @@ func (x *Extractor) entry(c scored, others []scored, v *Vocabulary, pc *PairCoun
 
 // example is the sentence pair of b that shows the term (the whole bead
 // when its sentences cannot be paired).
-func example(b *Bead, zh, enKey string) Example {
-	for _, u := range units(b) {
+func (x *Extractor) example(b *Bead, zh string) Example {
+	for _, u := range x.units(b) {
 		if strings.Contains(u.zh, zh) {
 			return Example{Doc: b.Doc, ZH: u.zh, EN: u.en}
 		}

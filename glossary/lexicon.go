@@ -17,7 +17,7 @@ import (
 const (
 	minWordDice  = 0.4
 	minWordPairs = 3
-	nearBest     = 0.8
+	nearBest     = 0.6
 )
 
 // lexicon answers how well the words of a Chinese term and of an English

@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/corpus/cedict"
 	"github.com/bitext/bitext/corpus/segment"
@@ -98,6 +99,7 @@ func runGlossary(e *env, c *cli.Context) error {
 	x := &glossary.Extractor{
 		Segmenter: seg,
 		Dict:      cedict.Load(),
+		Aligner:   &align.Aligner{},
 		MinFreq:   c.Int("min-freq"),
 		Top:       c.Int("top"),
 		Stop:      stop,
