@@ -86,11 +86,7 @@ func New(entries []glossary.Entry, opt Options) (*Checker, error) {
 			c.groups[g].expected = append(c.groups[g].expected, e.EN)
 		}
 	}
-	c.zh.ac = newACMatcher(patterns)
-	c.zh.groups = make([]int, len(patterns))
-	for i := range patterns {
-		c.zh.groups[i] = i
-	}
+	c.zh.ac = newACMatcher(patterns) // pattern i is group i's term
 	return c, nil
 }
 
@@ -123,8 +119,8 @@ type segState struct {
 	enHits []enHit
 	zhNums []numbers.Value // with the document's year filled in
 	enNums []numbers.Value
-	// rendered maps a group to the first accepted hit of it in the target
-	// (an index into enHits, or -1 for an abbreviation hit at abbr).
+	// rendered maps a group to its rendering in the target (see
+	// addRendering).
 	rendered map[int]rendering
 	// count is how many non-overlapping renderings of each group the
 	// target holds, lastEnd where the last one ends.
@@ -212,7 +208,8 @@ func (c *Checker) checkDoc(in *Input) []Finding {
 		if len(abbrevs) > 0 {
 			for _, w := range words {
 				text := seg.EN[w.Start:w.End]
-				if g, ok := abbrevs[strings.TrimSuffix(text, "'s")]; ok && !strings.HasSuffix(strings.TrimRight(seg.EN[:w.Start], " "), "(") {
+				bare := strings.TrimSuffix(strings.TrimSuffix(text, "'s"), "’s")
+				if g, ok := abbrevs[bare]; ok && !strings.HasSuffix(strings.TrimRight(seg.EN[:w.Start], " "), "(") {
 					c.addRendering(st, g, rendering{entry: -1, text: text, start: w.Start, end: w.End})
 				}
 			}

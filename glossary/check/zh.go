@@ -78,8 +78,7 @@ type zhHit struct {
 
 // zhMatcher finds the glossary's Chinese terms in source text.
 type zhMatcher struct {
-	ac        *acMatcher
-	groups    []int // pattern id → group
+	ac        *acMatcher // pattern i is the term of group i
 	segmenter corpus.Segmenter
 }
 
@@ -120,7 +119,7 @@ func (m *zhMatcher) find(s string) []zhHit {
 		}
 		taken = append(taken, c)
 		start, end := f.span(c.start, c.end)
-		hits = append(hits, zhHit{group: m.groups[c.pat], start: start, end: end})
+		hits = append(hits, zhHit{group: int(c.pat), start: start, end: end})
 	}
 	sort.Slice(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
 	return hits
