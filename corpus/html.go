@@ -25,7 +25,7 @@ import (
 // error: a comment or a script or style element that is never closed (it
 // would swallow the rest of the file).
 func htmlParagraphs(text, name string, base int) ([]paragraph, map[string]string, error) {
-	h := &htmlReader{input: text, base: base, name: name, meta: map[string]string{}}
+	h := &htmlReader{input: text, base: base, name: name, meta: map[string]string{}, opened: map[string]int{}}
 	if err := h.read(); err != nil {
 		return nil, nil, err
 	}
@@ -45,8 +45,9 @@ type htmlReader struct {
 	textBuilder // the paragraph being built
 	paras       []paragraph
 	meta        map[string]string
-	open        []element // open elements, innermost last
-	skip        int       // how many open elements are dropped ones
+	open        []element      // open elements, innermost last
+	opened      map[string]int // how many elements of each name are open
+	skip        int            // how many open elements are dropped ones
 
 	alts    []altText // image alt and title texts, kept when no caption repeats them
 	inTitle bool
@@ -56,8 +57,8 @@ type htmlReader struct {
 type element struct {
 	name  string
 	skip  bool
-	kind  Kind
-	start int // offset of the start tag in input
+	kind  Kind // the kind its text gets: its own (Title, Caption, Body) or its parent's
+	start int  // offset of the start tag in input
 }
 
 type altText struct {
@@ -167,7 +168,8 @@ func (h *htmlReader) startTag(z *html.Tokenizer, selfClosing bool, start, end in
 	if void[name] || selfClosing {
 		return
 	}
-	e := element{name: name, start: start}
+	h.closeImplied(name)
+	e := element{name: name, start: start, kind: h.kind()}
 	e.skip = dropped[name] || adContainer.MatchString(attrs["id"]) || adContainer.MatchString(attrs["class"])
 	switch {
 	case name == "figcaption" || captionClass.MatchString(attrs["class"]):
@@ -181,6 +183,40 @@ func (h *htmlReader) startTag(z *html.Tokenizer, selfClosing bool, start, end in
 		h.skip++
 	}
 	h.open = append(h.open, e)
+	h.opened[name]++
+}
+
+// closeImplied closes the elements that the start tag of name ends without
+// an end tag, as HTML does: a block start ends an open p, an li ends the
+// previous li, a cell the previous cell, a row the previous row.
+func (h *htmlReader) closeImplied(name string) {
+	for len(h.open) > 0 {
+		top := h.open[len(h.open)-1].name
+		switch {
+		case top == "p" && blocks[name],
+			top == "li" && name == "li",
+			(top == "td" || top == "th") && (name == "td" || name == "th" || name == "tr"),
+			top == "tr" && name == "tr",
+			(top == "dt" || top == "dd") && (name == "dt" || name == "dd"):
+			h.pop(len(h.open) - 1)
+		default:
+			return
+		}
+	}
+}
+
+// pop closes the open elements from index k up.
+func (h *htmlReader) pop(k int) {
+	for _, e := range h.open[k:] {
+		if e.skip {
+			h.skip--
+		}
+		if blocks[e.name] {
+			h.flush()
+		}
+		h.opened[e.name]--
+	}
+	h.open = h.open[:k]
 }
 
 func (h *htmlReader) endTag(name string) {
@@ -194,20 +230,14 @@ func (h *htmlReader) endTag(name string) {
 	if blocks[name] {
 		h.flush()
 	}
+	if h.opened[name] == 0 {
+		return // a stray end tag
+	}
 	for k := len(h.open) - 1; k >= 0; k-- {
-		if h.open[k].name != name {
-			continue
+		if h.open[k].name == name {
+			h.pop(k)
+			return
 		}
-		for _, e := range h.open[k:] {
-			if e.skip {
-				h.skip--
-			}
-			if blocks[e.name] {
-				h.flush()
-			}
-		}
-		h.open = h.open[:k]
-		return
 	}
 }
 
@@ -234,13 +264,12 @@ func (h *htmlReader) metaTag(attrs map[string]string) {
 }
 
 // kind returns the kind the innermost open element gives its text.
+// Every element carries the kind it inherits or sets.
 func (h *htmlReader) kind() Kind {
-	for k := len(h.open) - 1; k >= 0; k-- {
-		if h.open[k].kind != "" {
-			return h.open[k].kind
-		}
+	if len(h.open) == 0 {
+		return ""
 	}
-	return ""
+	return h.open[len(h.open)-1].kind
 }
 
 // entity matches a character reference in raw HTML text.

@@ -10,7 +10,7 @@ import (
 // eight times more of a pathological input must take far less than 64 times
 // as long.
 func TestLinearTime(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		t.Skip("timing test")
 	}
 	work := func(s string) {
