@@ -225,7 +225,11 @@ func (c *Checker) checkDoc(in *Input) []Finding {
 		st := &states[i]
 		base := Finding{File: in.Name, Doc: seg.Doc, Segment: seg.Pos, Line: seg.Line, ID: seg.ID, ZH: seg.ZH, EN: seg.EN}
 		if seg.EN != "" && !seg.Uncertain {
+			reported := map[int]bool{} // one missing-term per term and segment
 			for _, h := range st.zhHits {
+				if reported[h.group] {
+					continue
+				}
 				r, ok := st.rendered[h.group]
 				for d := 1; !ok && d <= in.Slack; d++ {
 					for _, j := range [2]int{i - d, i + d} {
@@ -247,6 +251,7 @@ func (c *Checker) checkDoc(in *Input) []Finding {
 					}
 					continue
 				}
+				reported[h.group] = true
 				f := base
 				f.Kind, f.ZHTerm, f.Expected, f.Note = MissingTerm, seg.ZH[h.start:h.end], g.expected, g.note
 				f.ZHSpan = &Span{h.start, h.end}

@@ -280,3 +280,14 @@ func TestSegmenterBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingOncePerSegment: a term named twice and rendered nowhere is one
+// finding.
+func TestMissingOncePerSegment(t *testing.T) {
+	t.Parallel()
+	c := newTestChecker(t)
+	fs := checkPairs(c, 0, "乡村振兴，乡村振兴。", "Rural renewal, again.")
+	if got, want := brief(fs), []string{"1 missing-term 乡村振兴"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
