@@ -912,12 +912,20 @@ func finishRanges(s string, rs []reading, connector func(string) bool) []Value {
 		}
 		adopt(a, b)
 	}
-	out := make([]Value, len(rs))
-	for k, r := range rs {
-		out[k] = r.Value
+	out := make([]Value, 0, len(rs))
+	for _, r := range rs {
+		// A run of 400 digits or 亿亿亿… is an identifier or noise, not a
+		// quantity anyone translates.
+		if math.IsInf(r.Num, 0) || math.IsNaN(r.Num) || math.Abs(r.Num) > maxNum {
+			continue
+		}
+		out = append(out, r.Value)
 	}
 	return out
 }
+
+// maxNum is the largest figure read (10³⁰, beyond any budget or population).
+const maxNum = 1e30
 
 // adopt makes bare figure a take the kind, scale and unit of b.
 func adopt(a *reading, b reading) {
