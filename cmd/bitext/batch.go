@@ -112,24 +112,20 @@ func runBatch(e *env, c *cli.Context) error {
 		Progress:      bar.update,
 	})
 	start := time.Now()
-	if err := b.Learn(e.ctx); err != nil {
-		bar.clear()
-		return err
-	}
-	r.settings.header.ZHLang = chineseCode(e, r.settings.header.ZHLang, b.Traditional())
-
 	var sink sink
-	switch {
-	case outDir != "":
+	if outDir != "" {
 		sink, err = r.newDirSink(outDir)
-	default:
+	} else {
 		sink, err = r.newFileSink(output, c.String("split-output"))
 	}
 	if err != nil {
-		bar.clear()
 		return withCode(ExitError, err)
 	}
-	err = b.Align(e.ctx, sink.write)
+	err = b.Learn(e.ctx)
+	if err == nil {
+		r.settings.header.ZHLang = chineseCode(e, r.settings.header.ZHLang, b.Traditional())
+		err = b.Align(e.ctx, sink.write)
+	}
 	bar.clear()
 	if err == nil {
 		err = sink.commit()
@@ -188,35 +184,74 @@ type sink interface {
 	name() string
 }
 
-// output is one file written through atomicfile with a unit writer.
+// output is one file written through atomicfile (or standard output)
+// with a unit writer, made at the first unit: the TMX header is settled
+// only after the first pass, but the file is created before it so that an
+// unwritable path fails at once.
 type output struct {
-	path string
-	file *atomicfile.File
+	r    *batchRun
+	file *atomicfile.File // nil: standard output
 	w    tm.UnitWriter
 }
 
+// create starts the output file path ("" is standard output).
 func (r *batchRun) create(path string) (*output, error) {
-	f, err := atomicfile.Create(path)
-	if err != nil {
-		return nil, err
+	o := &output{r: r}
+	if path != "" {
+		f, err := atomicfile.Create(path)
+		if err != nil {
+			return nil, err
+		}
+		o.file = f
 	}
-	w, err := tm.NewWriter(tm.Format(r.format), f, tm.WriterOptions{Header: r.settings.header, Columns: r.settings.columns})
-	if err != nil {
-		f.Abort()
-		return nil, err
-	}
-	return &output{path: path, file: f, w: w}, nil
+	return o, nil
 }
 
-func (o *output) close(r *batchRun) error {
-	err := o.w.Close()
-	if tw, ok := o.w.(*tm.TMXWriter); ok {
-		r.dropped += tw.Dropped()
+// writer makes the unit writer at first use.
+func (o *output) writer() (tm.UnitWriter, error) {
+	if o.w == nil {
+		var dst io.Writer = o.r.e.stdout
+		if o.file != nil {
+			dst = o.file
+		}
+		w, err := tm.NewWriter(tm.Format(o.r.format), dst, tm.WriterOptions{Header: o.r.settings.header, Columns: o.r.settings.columns})
+		if err != nil {
+			return nil, err
+		}
+		o.w = w
 	}
-	if err == nil {
+	return o.w, nil
+}
+
+func (o *output) write(u tm.Unit) error {
+	w, err := o.writer()
+	if err != nil {
+		return err
+	}
+	return w.Write(u)
+}
+
+// close ends the file (an empty memory still gets its header) and moves
+// it into place.
+func (o *output) close() error {
+	w, err := o.writer()
+	if err != nil {
+		return err
+	}
+	err = w.Close()
+	if tw, ok := w.(*tm.TMXWriter); ok {
+		o.r.dropped += tw.Dropped()
+	}
+	if err == nil && o.file != nil {
 		err = o.file.Commit()
 	}
 	return err
+}
+
+func (o *output) abort() {
+	if o.file != nil {
+		o.file.Abort()
+	}
 }
 
 // fileSink writes the whole batch into one file (standard output when the
@@ -225,7 +260,6 @@ type fileSink struct {
 	r        *batchRun
 	main     *output
 	low      *output // nil without --split-confidence
-	stdout   tm.UnitWriter
 	label    string
 	lowLabel string
 }
@@ -234,9 +268,6 @@ func (r *batchRun) newFileSink(path, splitPath string) (*fileSink, error) {
 	s := &fileSink{r: r, label: path}
 	if path == "" {
 		s.label = "standard output"
-		var err error
-		s.stdout, err = tm.NewWriter(tm.Format(r.format), r.e.stdout, tm.WriterOptions{Header: r.settings.header, Columns: r.settings.columns})
-		return s, err
 	}
 	var err error
 	if s.main, err = r.create(path); err != nil {
@@ -248,7 +279,7 @@ func (r *batchRun) newFileSink(path, splitPath string) (*fileSink, error) {
 			splitPath = strings.TrimSuffix(path, ext) + ".low" + ext
 		}
 		if s.low, err = r.create(splitPath); err != nil {
-			s.main.file.Abort()
+			s.main.abort()
 			return nil, err
 		}
 		s.lowLabel = splitPath
@@ -258,17 +289,14 @@ func (r *batchRun) newFileSink(path, splitPath string) (*fileSink, error) {
 
 func (s *fileSink) write(res *batch.Result) error {
 	for _, u := range s.r.units(res) {
-		w := s.stdout
-		if s.main != nil {
-			w = s.main.w
-		}
+		o := s.main
 		if s.low != nil && u.Confidence < s.r.split {
-			w = s.low.w
+			o = s.low
 			s.r.low++
 		} else {
 			s.r.written++
 		}
-		if err := w.Write(u); err != nil {
+		if err := o.write(u); err != nil {
 			return err
 		}
 	}
@@ -276,27 +304,18 @@ func (s *fileSink) write(res *batch.Result) error {
 }
 
 func (s *fileSink) commit() error {
-	if s.stdout != nil {
-		err := s.stdout.Close()
-		if tw, ok := s.stdout.(*tm.TMXWriter); ok {
-			s.r.dropped += tw.Dropped()
-		}
-		return err
-	}
 	if s.low != nil {
-		if err := s.low.close(s.r); err != nil {
+		if err := s.low.close(); err != nil {
 			return err
 		}
 	}
-	return s.main.close(s.r)
+	return s.main.close()
 }
 
 func (s *fileSink) abort() {
-	if s.main != nil {
-		s.main.file.Abort()
-	}
+	s.main.abort()
 	if s.low != nil {
-		s.low.file.Abort()
+		s.low.abort()
 	}
 }
 
@@ -351,15 +370,15 @@ func (s *dirSink) write(res *batch.Result) error {
 	if err != nil {
 		return err
 	}
-	defer o.file.Abort()
+	defer o.abort()
 	for _, u := range s.r.units(res) {
-		if err := o.w.Write(u); err != nil {
+		if err := o.write(u); err != nil {
 			return err
 		}
 		s.r.written++
 	}
 	s.files = append(s.files, name)
-	return o.close(s.r)
+	return o.close()
 }
 
 func (s *dirSink) commit() error {

@@ -17,7 +17,6 @@ const tmTestdata = "../../testdata/tm"
 // TestConvertRoundTrip: TMX → TSV → TMX and TMX → JSONL → TMX keep the
 // units; with all TSV columns the TMX comes back byte for byte.
 func TestConvertRoundTrip(t *testing.T) {
-	t.Parallel()
 	dir := t.TempDir()
 	in := filepath.Join(tmTestdata, "writer.golden.tmx")
 	orig := readTMX(t, in)
@@ -59,7 +58,6 @@ func TestConvertRoundTrip(t *testing.T) {
 }
 
 func TestConvertToolsAndStreams(t *testing.T) {
-	t.Parallel()
 	// Trados UTF-16 TMX to TSV on standard output; memoQ to TMX keeps its
 	// languages (en-US source, zh-HK) in canonical letter case.
 	code, out, stderr := runCLI(t, "", "convert", "--to", "tsv", filepath.Join(tmTestdata, "trados-utf16le-bom.tmx"), "-")
@@ -83,7 +81,6 @@ func TestConvertToolsAndStreams(t *testing.T) {
 }
 
 func TestConvertErrors(t *testing.T) {
-	t.Parallel()
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.tmx")
 	os.WriteFile(bad, []byte("<tmx>\n<body>\n<tu><tuv xml:lang=\"en\"><seg>a</tuv>\n"), 0o644)
