@@ -88,7 +88,8 @@ func ellipsisEnds(s string, i int) bool {
 }
 
 // zhFullStop reports whether the full stop at s[i] ends a sentence in
-// Chinese text: after a hanzi or closer and not before a digit or letter
+// Chinese text: after a hanzi, a closer or a percent sign and not before a
+// digit or letter
 // ("3.5", "www.xinhua.net" and "U.S." are not ends), or as an ellipsis "...".
 func zhFullStop(s string, i, size int) bool {
 	if strings.HasPrefix(s[i:], "...") {
@@ -102,7 +103,7 @@ func zhFullStop(s string, i, size int) bool {
 	if isDigit(next) || isLatin(next) {
 		return false
 	}
-	return isHan(prev) || strings.ContainsRune("”’」』）)》】", prev)
+	return isHan(prev) || strings.ContainsRune("”’」』）)》】%％", prev)
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
