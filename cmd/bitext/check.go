@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,7 +40,7 @@ func checkCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "tmx", Usage: "check the units of a TMX `FILE`"},
 			&cli.StringFlag{Name: "tsv", Usage: "check a TSV `FILE` of zh<TAB>en lines (segment = line number)"},
 			&cli.StringFlag{Name: "xliff", Usage: "check an XLIFF 1.2 `FILE` (.xlf, .xliff, .sdlxliff, .mqxliff)"},
-			&cli.IntFlag{Name: "year", Usage: "year of dates written without one, to check weekdays (default: the source's first full date)"},
+			&cli.IntFlag{Name: "year", Usage: "year of dates written without one, to check weekdays (default: the ZH document's date, else the source's first full date)"},
 			&cli.BoolFlag{Name: "no-numbers", Usage: "do not check numbers and dates"},
 			&cli.BoolFlag{Name: "segment", Usage: "find word boundaries with the gse segmenter (slower to start) instead of the dictionary rule"},
 			&cli.StringFlag{Name: "input", Value: "auto", Usage: "format of ZH and EN documents: " + formatList()},
@@ -112,7 +113,9 @@ func runCheck(e *env, c *cli.Context) error {
 	if err != nil {
 		return withCode(ExitError, err)
 	}
-	in.Year = c.Int("year")
+	if y := c.Int("year"); y != 0 {
+		in.Year = y
+	}
 	findings := checker.Check(in)
 	sum := check.Summary{Glossary: len(checker.Terms())}
 	sum.AddInput(in)
@@ -185,9 +188,24 @@ func readCheckInput(c *cli.Context) (*check.Input, error) {
 	if err != nil {
 		return nil, err
 	}
+	year := metaYear(zh.Meta)
 	lineOf := func(off int) int { return 1 + strings.Count(zhText[:min(off, len(zhText))], "\n") }
-	in := &check.Input{Name: zhPath, Slack: 1, Segments: check.AlignedSegments(zh.Sentences, en.Sentences, beads, lineOf)}
+	in := &check.Input{Name: zhPath, Slack: 1, Year: year, Segments: check.AlignedSegments(zh.Sentences, en.Sentences, beads, lineOf)}
 	return in, nil
+}
+
+// metaYear is the year of a document's date (front matter or HTML meta:
+// "2024-07-06T00:43:13.000Z", "2024年7月6日"), or 0.
+func metaYear(meta map[string]string) int {
+	d := strings.TrimSpace(meta["date"])
+	if len(d) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(d[:4])
+	if err != nil || y < 1900 || y > 2100 {
+		return 0
+	}
+	return y
 }
 
 // readCheckDoc reads one of the two documents and its decoded text (for

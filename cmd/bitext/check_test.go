@@ -263,3 +263,29 @@ func TestCheckGlossaryFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckWeekday: a weekday renders a date when the year is known from
+// the document's front matter or from --year.
+func TestCheckWeekday(t *testing.T) {
+	t.Parallel()
+	dir := checkFiles(t, map[string]string{
+		"g.tsv": checkGlossary,
+		"zh.md": "---\ntitle: 会议\ndate: 2025-06-19T08:00:00Z\n---\n\n新华社北京6月17日电 会议在北京开幕。\n",
+		"en.md": "---\ntitle: Meeting\n---\n\nBEIJING (Xinhua) -- The meeting opened in Beijing on Tuesday.\n",
+		"en2.md": "---\ntitle: Meeting\n---\n\nBEIJING (Xinhua) -- The meeting opened in Beijing on Monday.\n",
+		"s.tsv": "6月17日，会议开幕。\tThe meeting opened on Tuesday.\n",
+	})
+	p := func(name string) string { return filepath.Join(dir, name) }
+	if code, out, stderr := runCLI(t, "", "check", "-g", p("g.tsv"), p("zh.md"), p("en.md")); code != ExitOK {
+		t.Errorf("front-matter year: exit %d\n%s%s", code, out, stderr)
+	}
+	if code, out, _ := runCLI(t, "", "check", "-g", p("g.tsv"), p("zh.md"), p("en2.md")); code != ExitFindings || !strings.Contains(out, "6月17日 (June 17, 2025 (Tuesday))") {
+		t.Errorf("front-matter year, wrong weekday: exit %d\n%s", code, out)
+	}
+	if code, out, _ := runCLI(t, "", "check", "-g", p("g.tsv"), "--tsv", p("s.tsv")); code != ExitFindings || !strings.Contains(out, "number-mismatch") {
+		t.Errorf("no year: exit %d\n%s", code, out)
+	}
+	if code, out, _ := runCLI(t, "", "check", "-g", p("g.tsv"), "--year", "2025", "--tsv", p("s.tsv")); code != ExitOK {
+		t.Errorf("--year 2025: exit %d\n%s", code, out)
+	}
+}
