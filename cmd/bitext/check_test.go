@@ -269,11 +269,11 @@ func TestCheckGlossaryFormats(t *testing.T) {
 func TestCheckWeekday(t *testing.T) {
 	t.Parallel()
 	dir := checkFiles(t, map[string]string{
-		"g.tsv": checkGlossary,
-		"zh.md": "---\ntitle: 会议\ndate: 2025-06-19T08:00:00Z\n---\n\n新华社北京6月17日电 会议在北京开幕。\n",
-		"en.md": "---\ntitle: Meeting\n---\n\nBEIJING (Xinhua) -- The meeting opened in Beijing on Tuesday.\n",
+		"g.tsv":  checkGlossary,
+		"zh.md":  "---\ntitle: 会议\ndate: 2025-06-19T08:00:00Z\n---\n\n新华社北京6月17日电 会议在北京开幕。\n",
+		"en.md":  "---\ntitle: Meeting\n---\n\nBEIJING (Xinhua) -- The meeting opened in Beijing on Tuesday.\n",
 		"en2.md": "---\ntitle: Meeting\n---\n\nBEIJING (Xinhua) -- The meeting opened in Beijing on Monday.\n",
-		"s.tsv": "6月17日，会议开幕。\tThe meeting opened on Tuesday.\n",
+		"s.tsv":  "6月17日，会议开幕。\tThe meeting opened on Tuesday.\n",
 	})
 	p := func(name string) string { return filepath.Join(dir, name) }
 	if code, out, stderr := runCLI(t, "", "check", "-g", p("g.tsv"), p("zh.md"), p("en.md")); code != ExitOK {
