@@ -89,11 +89,11 @@ func ellipsisEnds(s string, i int) bool {
 
 // zhFullStop reports whether the full stop at s[i] ends a sentence in
 // Chinese text: after a hanzi, a closer or a percent sign and not before a
-// digit or letter
-// ("3.5", "www.xinhua.net" and "U.S." are not ends), or as an ellipsis "...".
+// digit or letter ("3.5", "www.xinhua.net" and "U.S." are not ends); "..." is
+// an ellipsis.
 func zhFullStop(s string, i, size int) bool {
 	if strings.HasPrefix(s[i:], "...") {
-		return true
+		return ellipsisEnds(s, i)
 	}
 	if i > 0 && strings.HasPrefix(s[i-1:], "..") {
 		return false
