@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -133,6 +134,12 @@ func loadPairs(e *env, paths []string) ([]report.Pair, error) {
 		if fi, err := os.Stat(path); err == nil && fi.IsDir() || strings.Contains(filepath.Base(path), ".zh.") {
 			sources = append(sources, path)
 			continue
+		}
+		if base := filepath.Base(path); strings.Contains(base, ".en.") &&
+			slices.ContainsFunc(paths, func(p string) bool {
+				return filepath.Clean(p) == filepath.Join(filepath.Dir(path), strings.Replace(base, ".en.", ".zh.", 1))
+			}) {
+			continue // batch pairs it with its NAME.zh file
 		}
 		docs, err := readDocuments(e, path, corpus.ReadOptions{})
 		if err != nil {

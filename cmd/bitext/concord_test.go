@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -72,5 +73,40 @@ func TestConcordCLIErrors(t *testing.T) {
 		if code, _, stderr := runCLI(t, "", args...); code != ExitError || stderr == "" {
 			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
 		}
+	}
+}
+
+// TestConcordDocuments: document pairs are aligned first, whether they
+// come as a directory of NAME.zh/NAME.en files (package batch) or as one
+// bilingual file.
+func TestConcordDocuments(t *testing.T) {
+	t.Parallel()
+	const dir = "../../internal/sample/data"
+	code, out, stderr := runCLI(t, "", "concord", "--format", "json", "一带一路", dir)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var v struct {
+		Summary string
+		Groups  []struct{ Rendering string }
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	var groups []string
+	for _, g := range v.Groups {
+		groups = append(groups, g.Rendering)
+	}
+	if len(groups) < 2 || !strings.HasPrefix(groups[0], "Belt and Road") || !slices.Contains(groups, "One Belt One Road") {
+		t.Errorf("directory corpus: %s", v.Summary)
+	}
+
+	code, out, stderr = runCLI(t, "", "concord", "命运共同体", filepath.Join(dir, "00-xi-meets-rahmon.bilingual.txt"))
+	if code != ExitOK || !strings.Contains(out, "«命运共同体»") {
+		t.Errorf("bilingual file: exit %d, %s%s", code, out, stderr)
+	}
+	code, _, stderr = runCLI(t, "", "concord", "命运共同体", filepath.Join(dir, "01-china-kazakhstan-trade.zh.txt"), filepath.Join(dir, "01-china-kazakhstan-trade.en.txt"))
+	if code != ExitOK {
+		t.Errorf("ZH EN pair: exit %d, %s", code, stderr)
 	}
 }
