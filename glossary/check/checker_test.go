@@ -291,3 +291,29 @@ func TestMissingOncePerSegment(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestIrregularNumber: plurals the stemmer does not fold are matched both
+// ways, glossary singular and text plural or the reverse.
+func TestIrregularNumber(t *testing.T) {
+	t.Parallel()
+	c, err := New([]glossary.Entry{
+		{ZH: "叶子", EN: "leaf"}, {ZH: "基础", EN: "basis"}, {ZH: "刺激措施", EN: "stimulus"},
+		{ZH: "指数", EN: "price index"}, {ZH: "校车", EN: "school bus"}, {ZH: "狼群", EN: "wolves"},
+		{ZH: "分析", EN: "analysis"}, {ZH: "危机", EN: "crisis"},
+	}, Options{NoNumbers: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range [][2]string{
+		{"叶子", "the leaves"}, {"基础", "on several bases"}, {"刺激措施", "new stimuli"},
+		{"指数", "price indices"}, {"校车", "school buses"}, {"狼群", "a wolf"},
+		{"分析", "the analyses"}, {"危机", "two crises"},
+	} {
+		if got := brief(checkPairs(c, 0, p[0], p[1])); len(got) != 0 {
+			t.Errorf("%s / %q: %q", p[0], p[1], got)
+		}
+	}
+	if got := brief(checkPairs(c, 0, "校车", "the school bust")); len(got) != 1 {
+		t.Errorf("bust matched bus: %q", got)
+	}
+}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,6 +46,7 @@ type enPhrase struct {
 	group     int
 	forbidden bool
 	keys      []string
+	alts      [][]string  // per word: keys of its other number (leaf: leaves), see numberForms
 	shapes    []caseShape // nil unless the entry is case-sensitive
 }
 
@@ -81,8 +83,14 @@ func (m *enMatcher) add(text string, p enPhrase, caseSensitive bool) bool {
 		return false
 	}
 	p.keys = make([]string, len(words))
+	p.alts = make([][]string, len(words))
 	for i, w := range words {
 		p.keys[i] = w.Key
+		for _, f := range numberForms(text[w.Start:w.End]) {
+			if k := norm.TermKey(f); k != w.Key && k != "" && !slices.Contains(p.alts[i], k) {
+				p.alts[i] = append(p.alts[i], k)
+			}
+		}
 		if caseSensitive {
 			p.shapes = append(p.shapes, shapeOf(text[w.Start:w.End]))
 		}
@@ -90,9 +98,59 @@ func (m *enMatcher) add(text string, p enPhrase, caseSensitive bool) bool {
 	if m.byFirst == nil {
 		m.byFirst = map[string][]int32{}
 	}
-	m.byFirst[p.keys[0]] = append(m.byFirst[p.keys[0]], int32(len(m.phrases)))
+	id := int32(len(m.phrases))
+	for _, k := range append([]string{p.keys[0]}, p.alts[0]...) {
+		m.byFirst[k] = append(m.byFirst[k], id)
+	}
 	m.phrases = append(m.phrases, p)
 	return true
+}
+
+// numberForms returns the other grammatical number of an English noun where
+// the stemmer does not bring the two together: -f/-fe/-ves (leaf, leaves),
+// -is/-es (basis, bases), -us/-i (stimulus, stimuli), -ix/-ex/-ices (index,
+// indices), -s/-ses and -z/-zzes (bus, buses). Forms that key the same as
+// the word are dropped by the caller; spurious forms are harmless, since a
+// text word must still key like one of them.
+func numberForms(w string) []string {
+	lw := strings.ToLower(w)
+	var out []string
+	add := func(trim int, suffix string) { out = append(out, lw[:len(lw)-trim]+suffix) }
+	switch {
+	case strings.HasSuffix(lw, "ves"):
+		add(3, "f")
+		add(3, "fe")
+	case strings.HasSuffix(lw, "fe"):
+		add(2, "ves")
+	case strings.HasSuffix(lw, "f"):
+		add(1, "ves")
+	}
+	switch {
+	case strings.HasSuffix(lw, "ices"):
+		add(4, "ix")
+		add(4, "ex")
+	case strings.HasSuffix(lw, "ix"), strings.HasSuffix(lw, "ex"):
+		add(2, "ices")
+	}
+	switch {
+	case strings.HasSuffix(lw, "zzes"):
+		add(3, "")
+	case strings.HasSuffix(lw, "ses"):
+		add(2, "")   // buses → bus
+		add(2, "is") // bases → basis
+	case strings.HasSuffix(lw, "is"):
+		add(2, "es")
+	case strings.HasSuffix(lw, "us"):
+		add(2, "i")
+		add(0, "es")
+	case strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss"):
+		add(0, "es")
+	case strings.HasSuffix(lw, "z"):
+		add(0, "zes")
+	case strings.HasSuffix(lw, "i") && len(lw) > 3:
+		add(1, "us")
+	}
+	return out
 }
 
 // find returns every occurrence of every phrase in the words of s.
@@ -106,7 +164,7 @@ func (m *enMatcher) find(s string, words []norm.Word) []enHit {
 				continue
 			}
 			for j, k := range p.keys {
-				if words[i+j].Key != k {
+				if wk := words[i+j].Key; wk != k && !slices.Contains(p.alts[j], wk) {
 					continue next
 				}
 				if p.shapes != nil && shapeOf(s[words[i+j].Start:words[i+j].End]) != p.shapes[j] {
