@@ -4,12 +4,20 @@ import (
 	"bytes"
 	"context"
 	"strings"
+	"sync"
 	"testing"
 )
+
+// cliMu serialises in-process runs: urfave/cli v2 writes to package-level
+// flags (cli.HelpFlag) while it sets a command up, a data race when parallel
+// tests run commands at the same time.
+var cliMu sync.Mutex
 
 // runCLI runs bitext in-process and returns its exit code and outputs.
 func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	cliMu.Lock()
+	defer cliMu.Unlock()
 	var out, errb bytes.Buffer
 	code = run(context.Background(), append([]string{"bitext"}, args...), strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
