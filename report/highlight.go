@@ -13,6 +13,7 @@ import (
 type highlighter struct {
 	zhByFirst map[rune][]pattern   // Chinese patterns by first folded rune
 	enByFirst map[string][]pattern // English patterns by first word key
+	wordCache map[string][]norm.Word // token → its words (see words)
 }
 
 // pattern is one term's comparison form: folded runes (Chinese) or word keys
@@ -24,7 +25,7 @@ type pattern struct {
 }
 
 func newHighlighter(terms []TermHighlight) *highlighter {
-	h := &highlighter{zhByFirst: map[rune][]pattern{}, enByFirst: map[string][]pattern{}}
+	h := &highlighter{zhByFirst: map[rune][]pattern{}, enByFirst: map[string][]pattern{}, wordCache: map[string][]norm.Word{}}
 	for i, t := range terms {
 		if rs := []rune(foldZH(t.ZH)); len(rs) > 0 {
 			h.zhByFirst[rs[0]] = append(h.zhByFirst[rs[0]], pattern{runes: rs, term: i})
@@ -94,7 +95,7 @@ func (h *highlighter) en(s string) []piece {
 	if len(h.enByFirst) == 0 {
 		return []piece{s}
 	}
-	words := norm.Words(s)
+	words := h.words(s)
 	var spans []span
 	for k := 0; k < len(words); {
 		matched := 0
@@ -119,6 +120,29 @@ func (h *highlighter) en(s string) []piece {
 	}
 	return cut(s, spans)
 }
+
+// words returns norm.Words(s), with the words of each distinct token
+// computed once per highlighter: stemming is what highlighting spends most
+// of its time on, and running text repeats its tokens.
+func (h *highlighter) words(s string) []norm.Word {
+	var out []norm.Word
+	for _, t := range norm.EnglishTokens(s) {
+		ws, ok := h.wordCache[t.Text]
+		if !ok {
+			ws = norm.Words(t.Text)
+			if len(h.wordCache) < maxWordCache {
+				h.wordCache[t.Text] = ws
+			}
+		}
+		for _, w := range ws {
+			out = append(out, norm.Word{Key: w.Key, Start: t.Start + w.Start, End: t.Start + w.End})
+		}
+	}
+	return out
+}
+
+// maxWordCache bounds the token cache of a highlighter.
+const maxWordCache = 1 << 16
 
 // cut splits s at the spans (ascending, non-overlapping) into pieces.
 func cut(s string, spans []span) []piece {
