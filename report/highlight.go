@@ -11,8 +11,8 @@ import (
 // highlighter finds glossary terms in sentences: longest match first,
 // non-overlapping, through the shared comparison forms.
 type highlighter struct {
-	zhByFirst map[rune][]pattern   // Chinese patterns by first folded rune
-	enByFirst map[string][]pattern // English patterns by first word key
+	zhByFirst map[rune][]pattern     // Chinese patterns by first folded rune
+	enByFirst map[string][]pattern   // English patterns by first word key
 	wordCache map[string][]norm.Word // token → its words (see words)
 }
 
