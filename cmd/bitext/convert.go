@@ -18,11 +18,11 @@ import (
 // align --batch.
 func tmxFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "zh-lang", Usage: "language code of the Chinese side in TMX (default: zh-CN for Simplified, zh-TW for Traditional script, as detected)"},
-		&cli.StringFlag{Name: "en-lang", Value: "en-US", Usage: "language code of the English side in TMX (en-GB, …)"},
+		&cli.StringFlag{Name: "zh-lang", DefaultText: "zh-CN or zh-TW by the script detected", Usage: "language `CODE` of the Chinese side in TMX (zh-HK, …)"},
+		&cli.StringFlag{Name: "en-lang", Value: "en-US", Usage: "language `CODE` of the English side in TMX (en-GB, …)"},
 		&cli.StringFlag{Name: "source", Value: "zh", Usage: "source language of the TMX: zh or en (written first, named by srclang)"},
 		&cli.StringFlag{Name: "date", Usage: "TMX creationdate (`DATE`: 2006-01-02 or RFC 3339; default $SOURCE_DATE_EPOCH, else none)"},
-		&cli.StringFlag{Name: "columns", Usage: "TSV output columns, comma-separated from " + strings.Join(tm.AllColumns, ",") + " (default zh,en without a header)"},
+		&cli.StringFlag{Name: "columns", DefaultText: "zh,en without a header", Usage: "TSV output `COLUMNS`, comma-separated from " + strings.Join(tm.AllColumns, ",")},
 	}
 }
 
