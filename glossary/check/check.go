@@ -69,6 +69,9 @@
 // dropped), Trados seg-source segments (mrk mtype="seg") one by one,
 // translate="no" units and alt-trans skipped, any declared encoding and
 // UTF-16 with or without a byte order mark, namespace prefixes resolved.
+// XLIFF 2 is read too: each segment of a unit is a Segment (pc and mrk
+// keep their text; ph, sc, ec, cp, sm and em are dropped; ignorable is
+// skipped).
 //
 // # Ignore files
 //

@@ -84,6 +84,10 @@ type xliffReader struct {
 	segs []Segment
 
 	srcLang, tgtLang string
+	unit2ID          string // the XLIFF 2 unit being read
+	unit2Skip        bool
+	version2         bool // XLIFF 2: languages on the root
+	rootSrc, rootTgt string
 	doc              string // the current file's original attribute
 	files            int
 	units            int // trans-units seen (translatable or not)
@@ -135,6 +139,9 @@ func (x *xliffReader) read() error {
 			if se.Name.Local != "xliff" || !isXLIFF(se.Name) {
 				return x.errorf(fmt.Errorf("%w: root element <%s>, not <xliff>", corpus.ErrSyntax, se.Name.Local))
 			}
+			// XLIFF 2 names the languages on the root (srcLang, trgLang).
+			x.version2 = strings.HasPrefix(attr(se, "version"), "2")
+			x.rootSrc, x.rootTgt = attr(se, "srcLang"), attr(se, "trgLang")
 			continue
 		}
 		if !isXLIFF(se.Name) {
@@ -146,14 +153,31 @@ func (x *xliffReader) read() error {
 		switch se.Name.Local {
 		case "file":
 			x.srcLang, x.tgtLang = attr(se, "source-language"), attr(se, "target-language")
+			if x.version2 {
+				x.srcLang, x.tgtLang = x.rootSrc, x.rootTgt
+			}
 			x.files++
 			x.doc = attr(se, "original")
 			if x.doc == "" {
 				x.doc = fmt.Sprintf("file %d", x.files)
 			}
 		case "trans-unit":
-			if err := x.unit(se); err != nil {
+			if err := x.unit(se, attr(se, "id"), attr(se, "translate") == "no"); err != nil {
 				return err
+			}
+		case "unit": // XLIFF 2: its segments are read one by one
+			x.unit2ID, x.unit2Skip = attr(se, "id"), attr(se, "translate") == "no"
+		case "segment":
+			id := x.unit2ID
+			if sid := attr(se, "id"); sid != "" {
+				id += "/" + sid
+			}
+			if err := x.unit(se, id, x.unit2Skip); err != nil {
+				return err
+			}
+		case "ignorable", "originalData", "notes":
+			if err := x.d.Skip(); err != nil {
+				return x.errorf(err)
 			}
 		case "header", "bin-unit":
 			if err := x.d.Skip(); err != nil {
@@ -185,15 +209,14 @@ type mrkSeg struct {
 	text string
 }
 
-// unit reads one trans-unit, its start tag already consumed.
-func (x *xliffReader) unit(start xml.StartElement) error {
+// unit reads one trans-unit (or XLIFF 2 segment), its start tag already
+// consumed.
+func (x *xliffReader) unit(start xml.StartElement, id string, skip bool) error {
 	line, _ := x.d.InputPos()
 	x.units++
 	if x.firstUnit == 0 {
 		x.firstUnit = line
 	}
-	skip := attr(start, "translate") == "no"
-	id := attr(start, "id")
 	var src, tgt, segSrc *inline
 	for {
 		tok, err := x.d.Token()
@@ -306,7 +329,7 @@ func (x *xliffReader) inline(in *inline, seg *strings.Builder) error {
 			return nil
 		case xml.StartElement:
 			switch t.Name.Local {
-			case "x", "bx", "ex", "ph", "bpt", "ept", "it", "sub":
+			case "x", "bx", "ex", "ph", "bpt", "ept", "it", "sub", "sc", "ec", "cp", "sm", "em":
 				if err := x.d.Skip(); err != nil {
 					return x.errorf(err)
 				}

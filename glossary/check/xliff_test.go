@@ -178,7 +178,7 @@ func TestReadXLIFFErrors(t *testing.T) {
 }
 
 func FuzzReadXLIFF(f *testing.F) {
-	for _, s := range []string{xliffBasic, sdlxliff, xliffPrefixed, "<xliff><file><body><trans-unit><source>a<g>b</g></source><target>c</target></trans-unit></body></file></xliff>"} {
+	for _, s := range []string{xliffBasic, sdlxliff, xliffPrefixed, xliff2, "<xliff><file><body><trans-unit><source>a<g>b</g></source><target>c</target></trans-unit></body></file></xliff>"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -203,4 +203,38 @@ func FuzzReadXLIFF(f *testing.F) {
 			t.Fatal("segments without any target were accepted")
 		}
 	})
+}
+
+const xliff2 = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh-CN" trgLang="en">
+ <file id="f1">
+  <unit id="u1">
+   <originalData><data id="d1">&lt;b&gt;</data></originalData>
+   <segment id="s1">
+    <source>推进<pc id="1">一带一路</pc>建设<ph id="2" dataRef="d1"/>。</source>
+    <target>Promote the <pc id="1">Belt and Road</pc><ph id="2" dataRef="d1"/>.</target>
+   </segment>
+   <ignorable><source> </source></ignorable>
+   <segment id="s2">
+    <source>第二句。</source>
+    <target>Second.</target>
+   </segment>
+  </unit>
+  <unit id="u2" translate="no">
+   <segment><source>新华社</source><target>新华社</target></segment>
+  </unit>
+ </file>
+</xliff>`
+
+func TestReadXLIFF2(t *testing.T) {
+	t.Parallel()
+	segs, err := ReadXLIFF(strings.NewReader(xliff2), "t.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(segSummary(segs), "\n")
+	want := "推进一带一路建设。 => Promote the Belt and Road.\n第二句。 => Second."
+	if got != want || segs[0].ID != "u1/s1" || segs[1].ID != "u1/s2" {
+		t.Errorf("got\n%s\nids %q %q", got, segs[0].ID, segs[1].ID)
+	}
 }
