@@ -95,6 +95,7 @@ func checkError(t *testing.T, err error) {
 	}
 }
 
+// FuzzRead reads any input in any format (the second argument picks one).
 func FuzzRead(f *testing.F) {
 	for _, s := range fuzzSeeds(f) {
 		for i := range Formats {
@@ -102,20 +103,42 @@ func FuzzRead(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
-		fm := Formats[int(format)%len(Formats)]
-		docs, err := ReadDocuments(bytes.NewReader(data), "fuzz", ReadOptions{Format: fm})
-		if err != nil {
-			checkError(t, err)
-			return
-		}
-		decoded, err := Decode(data, "fuzz", "")
-		if err != nil {
-			t.Fatalf("read but does not decode: %v", err)
-		}
-		for _, d := range docs {
-			checkDocument(t, decoded, d, fm)
-		}
+		checkRead(t, data, Formats[int(format)%len(Formats)])
 	})
+}
+
+// One target per reader, so that each can be fuzzed on its own.
+func FuzzReadText(f *testing.F)      { fuzzReader(f, FormatText) }
+func FuzzReadLines(f *testing.F)     { fuzzReader(f, FormatLines) }
+func FuzzReadHTML(f *testing.F)      { fuzzReader(f, FormatHTML) }
+func FuzzReadMarkdown(f *testing.F)  { fuzzReader(f, FormatMarkdown) }
+func FuzzReadBilingual(f *testing.F) { fuzzReader(f, FormatBilingual) }
+
+func fuzzReader(f *testing.F, fm Format) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { checkRead(t, data, fm) })
+}
+
+// checkRead reads data in format fm and checks the documents or the error.
+func checkRead(t *testing.T, data []byte, fm Format) {
+	t.Helper()
+	docs, err := ReadDocuments(bytes.NewReader(data), "fuzz", ReadOptions{Format: fm})
+	if err != nil {
+		checkError(t, err)
+		return
+	}
+	decoded, err := Decode(data, "fuzz", "")
+	if err != nil {
+		t.Fatalf("read but does not decode: %v", err)
+	}
+	if fm == FormatBilingual && len(docs) != 2 {
+		t.Fatalf("bilingual input gave %d documents", len(docs))
+	}
+	for _, d := range docs {
+		checkDocument(t, decoded, d, fm)
+	}
 }
 
 // checkDocument verifies a document's sentences against the decoded input:
