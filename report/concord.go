@@ -173,9 +173,12 @@ func Concord(pairs []Pair, term string, opt ConcordOptions) *Concordance {
 		other = corpus.English
 	}
 
+	tw := newTokenWords()
 	var termGloss map[string]bool
+	var gl *glosser
 	if c.Side == corpus.Chinese {
-		termGloss = glossWords(term, nil)
+		gl = newGlosser()
+		termGloss = gl.words(term, nil)
 	}
 
 	// Candidates of the matching pairs, then their counts in the others.
@@ -189,9 +192,9 @@ func Concord(pairs []Pair, term string, opt ConcordOptions) *Concordance {
 		}
 		matching[i] = spans
 		c.Hits = append(c.Hits, Hit{Pair: i, TermSpans: spans})
-		cs := candidatesOf(p, other)
+		cs := candidatesOf(p, other, tw)
 		if c.Side == corpus.Chinese {
-			cs = unexplained(cs, p.ZH, spans, termGloss)
+			cs = unexplained(cs, gl, p.ZH, spans, termGloss)
 		}
 		cands = append(cands, cs)
 		for _, cd := range cs {
@@ -203,7 +206,7 @@ func Concord(pairs []Pair, term string, opt ConcordOptions) *Concordance {
 		if _, ok := matching[i]; ok {
 			continue
 		}
-		for _, cd := range candidatesOf(p, other) {
+		for _, cd := range candidatesOf(p, other, tw) {
 			if _, ok := inM[cd.key]; ok {
 				inR[cd.key]++
 			}
@@ -393,9 +396,9 @@ type candidate struct {
 }
 
 // candidatesOf returns the distinct candidates of side of p, in key order.
-func candidatesOf(p Pair, side corpus.Lang) []candidate {
+func candidatesOf(p Pair, side corpus.Lang, tw *tokenWords) []candidate {
 	if side == corpus.English {
-		return englishCandidates(p.EN)
+		return englishCandidates(p.EN, tw)
 	}
 	return chineseCandidates(p.ZH)
 }
@@ -420,8 +423,8 @@ func addCandidate(byKey map[string]*candidate, key, surface string, sp Span) {
 }
 
 // englishCandidates lists the word n-grams of s that may be a rendering.
-func englishCandidates(s string) []candidate {
-	words := norm.Words(s)
+func englishCandidates(s string, tw *tokenWords) []candidate {
+	words := tw.words(s)
 	byKey := map[string]*candidate{}
 	// joinable[i]: word i and i+1 may belong to one candidate: only spaces,
 	// hyphens or one comma between them.
@@ -517,8 +520,8 @@ func hasHan(s string) bool {
 // words of zh outside the term's spans, and those that begin or end with
 // such a word ("jointly combat" for 共同打击三股势力), unless the term's own
 // glosses hold the word.
-func unexplained(cs []candidate, zh string, spans []Span, termGloss map[string]bool) []candidate {
-	context := glossWords(zh, spans)
+func unexplained(cs []candidate, g *glosser, zh string, spans []Span, termGloss map[string]bool) []candidate {
+	context := g.words(zh, spans)
 	byContext := func(w string) bool { return context[w] && !termGloss[w] }
 	out := cs[:0:0]
 	for _, c := range cs {
@@ -538,28 +541,42 @@ func unexplained(cs []candidate, zh string, spans []Span, termGloss map[string]b
 	return out
 }
 
-// glossWords returns the keys (norm.TermKey) of the words of the CC-CEDICT
-// glosses of the dictionary words of s (longest match), skipping the spans.
-func glossWords(s string, skip []Span) map[string]bool {
-	d := cedict.Load()
+// glosser looks up the English words of CC-CEDICT glosses, each headword's
+// once.
+type glosser struct {
+	d     *cedict.Dict
+	cache map[string][]string // headword → keys of its glosses' words
+}
+
+func newGlosser() *glosser { return &glosser{d: cedict.Load(), cache: map[string][]string{}} }
+
+// words returns the keys (norm.TermKey) of the words of the glosses of the
+// dictionary words of s (longest match), skipping the spans.
+func (g *glosser) words(s string, skip []Span) map[string]bool {
 	words := map[string]bool{}
 	for i := 0; i < len(s); {
 		if k := slices.IndexFunc(skip, func(sp Span) bool { return sp.Start <= i && i < sp.End }); k >= 0 {
 			i = skip[k].End
 			continue
 		}
-		n := d.LongestAt(s, i)
+		n := g.d.LongestAt(s, i)
 		if n == 0 {
 			_, size := utf8.DecodeRuneInString(s[i:])
 			i += size
 			continue
 		}
-		for _, e := range d.Lookup(s[i : i+n]) {
-			for _, g := range e.Glosses {
-				for _, k := range norm.WordKeys(g) {
-					words[k] = true
+		head := s[i : i+n]
+		keys, ok := g.cache[head]
+		if !ok {
+			for _, e := range g.d.Lookup(head) {
+				for _, gl := range e.Glosses {
+					keys = append(keys, norm.WordKeys(gl)...)
 				}
 			}
+			g.cache[head] = keys
+		}
+		for _, k := range keys {
+			words[k] = true
 		}
 		i += n
 	}

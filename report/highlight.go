@@ -11,9 +11,9 @@ import (
 // highlighter finds glossary terms in sentences: longest match first,
 // non-overlapping, through the shared comparison forms.
 type highlighter struct {
-	zhByFirst map[rune][]pattern     // Chinese patterns by first folded rune
-	enByFirst map[string][]pattern   // English patterns by first word key
-	wordCache map[string][]norm.Word // token → its words (see words)
+	zhByFirst map[rune][]pattern   // Chinese patterns by first folded rune
+	enByFirst map[string][]pattern // English patterns by first word key
+	tokens    *tokenWords
 }
 
 // pattern is one term's comparison form: folded runes (Chinese) or word keys
@@ -25,7 +25,7 @@ type pattern struct {
 }
 
 func newHighlighter(terms []TermHighlight) *highlighter {
-	h := &highlighter{zhByFirst: map[rune][]pattern{}, enByFirst: map[string][]pattern{}, wordCache: map[string][]norm.Word{}}
+	h := &highlighter{zhByFirst: map[rune][]pattern{}, enByFirst: map[string][]pattern{}, tokens: newTokenWords()}
 	for i, t := range terms {
 		if rs := []rune(foldZH(t.ZH)); len(rs) > 0 {
 			h.zhByFirst[rs[0]] = append(h.zhByFirst[rs[0]], pattern{runes: rs, term: i})
@@ -95,7 +95,7 @@ func (h *highlighter) en(s string) []piece {
 	if len(h.enByFirst) == 0 {
 		return []piece{s}
 	}
-	words := h.words(s)
+	words := h.tokens.words(s)
 	var spans []span
 	for k := 0; k < len(words); {
 		matched := 0
@@ -121,17 +121,25 @@ func (h *highlighter) en(s string) []piece {
 	return cut(s, spans)
 }
 
-// words returns norm.Words(s), with the words of each distinct token
-// computed once per highlighter: stemming is what highlighting spends most
-// of its time on, and running text repeats its tokens.
-func (h *highlighter) words(s string) []norm.Word {
+// tokenWords computes norm.Words with the words of each distinct token
+// computed once: stemming is what highlighting and concordance spend most
+// of their time on, and running text repeats its tokens. Not safe for
+// concurrent use.
+type tokenWords struct {
+	cache map[string][]norm.Word // token → its words, offsets within the token
+}
+
+func newTokenWords() *tokenWords { return &tokenWords{cache: map[string][]norm.Word{}} }
+
+// words returns norm.Words(s).
+func (c *tokenWords) words(s string) []norm.Word {
 	var out []norm.Word
 	for _, t := range norm.EnglishTokens(s) {
-		ws, ok := h.wordCache[t.Text]
+		ws, ok := c.cache[t.Text]
 		if !ok {
 			ws = norm.Words(t.Text)
-			if len(h.wordCache) < maxWordCache {
-				h.wordCache[t.Text] = ws
+			if len(c.cache) < maxWordCache {
+				c.cache[t.Text] = ws
 			}
 		}
 		for _, w := range ws {
@@ -141,7 +149,7 @@ func (h *highlighter) words(s string) []norm.Word {
 	return out
 }
 
-// maxWordCache bounds the token cache of a highlighter.
+// maxWordCache bounds a token cache.
 const maxWordCache = 1 << 16
 
 // cut splits s at the spans (ascending, non-overlapping) into pieces.
