@@ -157,6 +157,10 @@ func endsSentence(s string) bool {
 var (
 	// metaLabelZH starts a metadata line: 发布时间:…, 来源：新华网, 责任编辑:….
 	metaLabelZH = regexp.MustCompile(`^[【\[]?\s*(?:发布时间|发布日期|更新时间|来源|稿源|作者|责任编辑|编辑|原标题|字号|时间|日期|记者|通讯员|审核|校对|实习生|排版|值班编辑)\s*[:：]`)
+	// bylineZH is a byline on its own: （记者 张三）, 新华社记者 李涛 燕雁,
+	// 本报记者 王思硕, 新华社记者陈尚营、王立武. Without brackets a space or a
+	// list of names must follow the role, so that 中国记者协会 is not one.
+	bylineZH = regexp.MustCompile(`^(?:[（(【]\s*\p{Han}{0,6}(?:记者|通讯员|实习生)\s*[\p{Han}·]{2,4}(?:[\s、，,和与]+[\p{Han}·]{2,4})*\s*[）)】]|\p{Han}{0,6}(?:记者|通讯员|实习生)\s+[\p{Han}·]{2,4}(?:[\s、，,和与]+[\p{Han}·]{2,4})*|\p{Han}{0,6}(?:记者|通讯员)[\p{Han}·]{2,4}(?:[、，,和与][\p{Han}·]{2,4})+)$`)
 	// metaEN starts an English metadata line.
 	metaEN = regexp.MustCompile(`^(?i:editor|editors|web editor|copy editor|photo editor|chief editor|source|sources|author|reporter|writer|translator|updated|published|posted|release time|date|edited by|written by|reported by|translated by)\s*[:：|]`)
 	// metaFieldEN is a field of a metadata line after a bar: "Xinhua | Updated: …".
@@ -192,12 +196,20 @@ func creditSuffix(text string) bool {
 // that the regular expressions never run over long body sentences.
 const maxCreditBytes = 300
 
+// maxBylineBytes bounds a Chinese byline standing on its own.
+const maxBylineBytes = 120
+
 // isMetadata reports a byline, source or timestamp line.
 func isMetadata(text string, lang Lang) bool {
-	if strings.IndexByte(text, ':') < 0 && strings.IndexByte(text, '|') < 0 && !strings.Contains(text, "：") && !strings.HasPrefix(text, "By ") {
+	if strings.IndexByte(text, ':') < 0 && strings.IndexByte(text, '|') < 0 && !strings.Contains(text, "：") &&
+		!strings.HasPrefix(text, "By ") && !strings.Contains(text, "记者") && !strings.Contains(text, "通讯员") && !strings.Contains(text, "实习生") {
 		return false
 	}
 	if lang == Chinese || DetectLang(text) == Chinese {
+		if len(text) <= maxBylineBytes && (strings.Contains(text, "记者") || strings.Contains(text, "通讯员") || strings.Contains(text, "实习生")) &&
+			bylineZH.MatchString(text) {
+			return true
+		}
 		if metaLabelZH.MatchString(text) {
 			// 记者：您怎么看？ is an interview question, not a byline.
 			return strings.Contains(text, "|") || !strings.ContainsAny(text, "。？！?!")
