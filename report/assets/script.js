@@ -284,7 +284,7 @@
     var status = el("span", null);
     status.id = "status";
     toolbar.appendChild(status);
-    head(["Rendering", D.side === "en" ? "中文 (rendering)" : "中文", D.side === "en" ? "English (term)" : "English"]);
+    head(["Pair", D.side === "en" ? "中文 (rendering)" : "中文", D.side === "en" ? "English (term)" : "English"]);
     function apply() {
       var out = [];
       for (var i = 0; i < rows.length; i++) if (!off[rows[i].g]) out.push(i);
@@ -293,6 +293,11 @@
       status.setAttribute("data-total", rows.length);
       reset(out);
     }
+    divider = function (prev, i) {
+      if (prev >= 0 && rows[prev].g === rows[i].g) return null;
+      var g = groups[rows[i].g];
+      return el("div", "docrow", (g.label || "no rendering found") + " (" + g.n + ")");
+    };
     function mk(t, txt) { return el("mark", t === 0 ? "q" : "r", txt); }
     render = function (i) {
       var r = rows[i];
@@ -300,7 +305,6 @@
       row.setAttribute("data-row", i);
       var meta = el("div", "meta");
       meta.appendChild(el("span", "n", "#" + (i + 1)));
-      meta.appendChild(el("span", "grp", groups[r.g].label || "no rendering found"));
       if (r.doc) meta.appendChild(el("span", "doc", r.doc)).title = r.doc;
       row.appendChild(meta);
       var zh = el("div", "zh");
