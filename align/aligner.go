@@ -127,8 +127,9 @@ func (a *Aligner) run(f *features, types []BeadType, w *Weights) []Bead {
 	s := getScratch()
 	defer putScratch(s)
 	sc := newScorer(f, types, w)
-	path := alignLevel(sc, s, band, coarseMax)
-	beads := sc.beads(path)
+	path := alignLevel(sc, s, band, coarseMax, true)
+	refined := sc.refine(path)
+	beads := sc.beads(refined)
 	confidences(sc, s, beads, w.Temperature)
 	return beads
 }

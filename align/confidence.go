@@ -70,8 +70,10 @@ func confidences(sc *scorer, s *scratch, beads []Bead, temp float64) {
 	for b := range beads {
 		bd := &beads[b]
 		ni, nj := i+len(bd.ZH), j+len(bd.EN)
-		p := s.fwd[s.off[i]+j-int(s.lo[i])] - bd.Cost/temp + s.bwd[s.off[ni]+nj-int(s.lo[ni])] - z
-		bd.Confidence = min(max(math.Exp(p), 0), 1)
+		if s.inBand(i, j) && s.inBand(ni, nj) {
+			p := s.fwd[s.off[i]+j-int(s.lo[i])] - bd.Cost/temp + s.bwd[s.off[ni]+nj-int(s.lo[ni])] - z
+			bd.Confidence = min(max(math.Exp(p), 0), 1)
+		}
 		i, j = ni, nj
 	}
 }
@@ -105,7 +107,7 @@ func (f *features) estimateVariance(beads []Bead) {
 			le += f.el[e]
 		}
 	}
-	if len(used) < 20 || lz == 0 {
+	if len(used) < minVarianceBeads || lz == 0 {
 		return
 	}
 	r := le / lz
@@ -134,10 +136,19 @@ func (f *features) estimateVariance(beads []Bead) {
 	v /= float64(len(dev))
 	f.ratio = r
 	f.variance = min(max(v, minVariance), maxVariance)
+	// Whatever of one document the other's length does not account for
+	// (at the ratio of the confident beads) is probably not translated.
+	lz, le = sum(f.zl), sum(f.el)
+	f.missZH = max(0, 1-le/(r*lz))
+	f.missEN = max(0, 1-r*lz/le)
 }
 
 // Bounds of the estimated Gale-Church variance.
 const (
-	minVariance = 1.0
-	maxVariance = 40.0
+	minVarianceBeads = 8 // fewer confident beads: keep the prior values
+	minVariance      = 1.0
+	maxVariance      = 40.0
 )
+
+// inBand reports whether cell (i, j) is inside the band.
+func (s *scratch) inBand(i, j int) bool { return j >= int(s.lo[i]) && j <= int(s.hi[i]) }

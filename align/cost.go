@@ -16,19 +16,30 @@ type Weights struct {
 	Kind        float64              // a bead that pairs different sentence kinds (caption with body)
 	Variance    float64              // Gale-Church variance per Chinese character before estimation
 	Temperature float64              // of the Gibbs distribution whose marginals are the confidences
+	Refine      float64              // a many-to-many bead is re-cut when the cut costs at most this much more
+	DeleteDrop  float64              // how much cheaper deletions get on a side whose text is partly untranslated
+	Omit        float64              // deletion discount for a content-rich sentence with nothing matching nearby
+	Richness    float64              // content weight at which a sentence counts as half rich
 	Prior       map[BeadType]float64 // −log prior of each bead shape (missing shapes: PriorOther)
 	PriorOther  float64
 }
 
 // Default weights (see doc.go for how they were set).
 const (
-	weightLength       = 0.1
-	weightLexical      = 1.5
-	weightSmooth       = 1.0
-	weightDelete       = 2.0
-	weightEvidence     = 1.0
-	weightPara         = 3.0
-	weightKind         = 1.0
+	weightLength     = 0.25
+	weightLexical    = 3.0
+	weightSmooth     = 1.0
+	weightDelete     = 5.0
+	weightEvidence   = 1.0
+	weightPara       = 3.0
+	weightKind       = 1.0
+	weightRefine     = 1.5
+	weightOmit       = 3.0
+	weightDeleteDrop = 2.0
+	// missingFull is the share of a document's text left untranslated at
+	// which deletions on its side get the whole DeleteDrop discount.
+	missingFull        = 0.1
+	weightRichness     = 8.0
 	defaultVariance    = 6.0
 	defaultTemperature = 1.0
 	priorOther         = 6.0
@@ -39,7 +50,8 @@ func DefaultWeights() Weights {
 	return Weights{
 		Length: weightLength, Lexical: weightLexical, Smooth: weightSmooth,
 		Delete: weightDelete, Evidence: weightEvidence, Para: weightPara, Kind: weightKind,
-		Variance: defaultVariance, Temperature: defaultTemperature,
+		Variance: defaultVariance, Temperature: defaultTemperature, Refine: weightRefine,
+		Omit: weightOmit, DeleteDrop: weightDeleteDrop, Richness: weightRichness,
 		Prior: map[BeadType]float64{
 			{1, 1}: 0, {1, 2}: 0.8, {2, 1}: 1.2, {1, 0}: 0, {0, 1}: 0,
 			{1, 3}: 1.8, {3, 1}: 2.6, {2, 2}: 2.4, {1, 4}: 2.8, {4, 1}: 3.6,
@@ -48,6 +60,13 @@ func DefaultWeights() Weights {
 		PriorOther: priorOther,
 	}
 }
+
+// The outlier component of the length model: its weight and how much
+// wider it is than the normal one.
+const (
+	lengthOutlier      = 0.1
+	lengthOutlierScale = 3.0
+)
 
 // evidenceReach is how many sentences either side of a deletion count as
 // its neighbourhood when pricing it by local lexical evidence.
@@ -63,6 +82,8 @@ type scorer struct {
 	maxA, maxB int
 	pairs      *pairCache
 	sd         float64 // Gale-Church standard deviation per sqrt(char)
+	delZH      float64 // base cost of leaving a Chinese sentence unaligned
+	delEN      float64 // and an English one
 }
 
 func newScorer(f *features, types []BeadType, w *Weights) *scorer {
@@ -78,6 +99,11 @@ func newScorer(f *features, types []BeadType, w *Weights) *scorer {
 	sc.zcum = prefix(f.zl)
 	sc.ecum = prefix(f.el)
 	sc.sd = math.Sqrt(f.variance)
+	sc.delZH, sc.delEN = w.Delete, w.Delete
+	if f.missZH >= 0 {
+		sc.delZH -= w.DeleteDrop * min(f.missZH/missingFull, 1)
+		sc.delEN -= w.DeleteDrop * min(f.missEN/missingFull, 1)
+	}
 	return sc
 }
 
@@ -129,10 +155,15 @@ func (sc *scorer) lengthCost(lz, le float64) float64 {
 		return 0
 	}
 	delta := (le - lz*r) / (sc.sd * math.Sqrt(n*r))
-	// For a correct bead the tail probability is uniform on [0,1], so its
-	// −log has mean 1: centring on it makes a typical correct bead cost
-	// nothing, whatever the number of beads a path cuts the text into.
-	return -logErfc(math.Abs(delta)/math.Sqrt2) - 1
+	// Translations, literary ones above all, have heavy-tailed length
+	// ratios: the tail probability is a mixture of the Gale-Church normal
+	// and, with weight lengthOutlier, one lengthOutlierScale times wider,
+	// so an odd but correct bead is not priced out. Centring on 1 (the
+	// mean of −log of a uniform tail probability) makes a typical correct
+	// bead cost nothing, however many beads a path cuts the text into.
+	x := math.Abs(delta) / math.Sqrt2
+	p := logAdd(math.Log1p(-lengthOutlier)+logErfc(x), math.Log(lengthOutlier)+logErfc(x/lengthOutlierScale))
+	return -p - 1
 }
 
 // deletion prices leaving the sentences of a 1-0 or 0-1 bead unaligned:
@@ -142,24 +173,30 @@ func (sc *scorer) lengthCost(lz, le float64) float64 {
 func (sc *scorer) deletion(i, j int, t BeadType) float64 {
 	f := sc.f
 	c := 0.0
-	best := 0.0
 	if t.EN == 0 {
 		for s := i; s < i+t.ZH; s++ {
-			c += sc.w.Delete
+			best := 0.0
 			for e := max(j-evidenceReach, 0); e < min(j+evidenceReach, len(f.el)); e++ {
 				best = max(best, sc.similarity(s, e))
 			}
+			c += sc.delZH + sc.w.Evidence*best - sc.w.Omit*sc.rich(f.zh[s].total)*(1-best)
 		}
 	} else {
 		for e := j; e < j+t.EN; e++ {
-			c += sc.w.Delete
+			best := 0.0
 			for s := max(i-evidenceReach, 0); s < min(i+evidenceReach, len(f.zl)); s++ {
 				best = max(best, sc.similarity(s, e))
 			}
+			c += sc.delEN + sc.w.Evidence*best - sc.w.Omit*sc.rich(f.en[e].total)*(1-best)
 		}
 	}
-	return c + sc.w.Evidence*best
+	return c
 }
+
+// rich is how much content a sentence has, in [0, 1): its total unit
+// weight w as w/(w + Richness). Coverage of a sentence with little content
+// says little, so its lexical costs are scaled by it.
+func (sc *scorer) rich(w float64) float64 { return w / (w + sc.w.Richness) }
 
 // similarity is the lexical similarity of Chinese sentence i with English
 // sentence j: the mean of the IDF-weighted shares of each that have a
@@ -182,7 +219,7 @@ func (sc *scorer) lexicalCost(i, a, j, b int) float64 {
 	f := sc.f
 	var emask [8]uint64
 	k := sc.w.Smooth
-	c := float64(a + b)
+	c := 0.0
 	for s := i; s < i+a; s++ {
 		var zm uint64
 		for e := j; e < j+b; e++ {
@@ -190,10 +227,12 @@ func (sc *scorer) lexicalCost(i, a, j, b int) float64 {
 			zm |= m1
 			emask[e-j] |= m2
 		}
-		c -= f.scaled(maskWeight(f.zh[s].weights, zm) / (f.zh[s].total + k))
+		z := &f.zh[s]
+		c += sc.rich(z.total) * (1 - f.scaled(maskWeight(z.weights, zm)/(z.total+k)))
 	}
 	for e := j; e < j+b; e++ {
-		c -= f.scaled(maskWeight(f.en[e].weights, emask[e-j]) / (f.en[e].total + k))
+		en := &f.en[e]
+		c += sc.rich(en.total) * (1 - f.scaled(maskWeight(en.weights, emask[e-j])/(en.total+k)))
 	}
 	return c
 }

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -39,7 +40,7 @@ type step struct{ I, J, K int }
 // alignLevel returns the best path through the band for sc's features,
 // found around the projection of a coarser alignment when the documents
 // are long.
-func alignLevel(sc *scorer, s *scratch, band, coarseMax int) []step {
+func alignLevel(sc *scorer, s *scratch, band, coarseMax int, verify bool) []step {
 	n, m := len(sc.f.zl), len(sc.f.el)
 	if coarseMax >= 0 && (n <= coarseMax && m <= coarseMax || n < 4 || m < 4) {
 		s.setFull(n, m)
@@ -54,23 +55,44 @@ func alignLevel(sc *scorer, s *scratch, band, coarseMax int) []step {
 		s.centre(diag, n, m, 1)
 	} else {
 		csc := newScorer(sc.f.downsample(), sc.types, sc.w)
-		coarse := alignLevel(csc, s, band, coarseMax)
+		coarse := alignLevel(csc, s, band, coarseMax, false)
 		s.centre(coarse, n, m, 2)
 	}
 	s.width = resize(s.width, n+1)
 	for i := range s.width {
 		s.width[i] = int32(band)
 	}
+	var prev []step
 	for {
 		s.setBand(n, m)
 		path := s.solve(sc)
-		if path != nil && !s.touches(path, n, m) {
-			return path
-		}
 		if s.isFull(n, m) {
 			return path
 		}
+		if path != nil && !s.touches(path, n, m) {
+			// A path inside the band can still lose to one far outside
+			// it; at the finest level, check that doubling the band
+			// everywhere leaves the path unchanged.
+			if !verify || slices.Equal(path, prev) {
+				return path
+			}
+			prev = slices.Clone(path)
+			for i := range s.width {
+				s.width[i] *= 2
+			}
+			s.recentre(path)
+			continue
+		}
 		s.widen(path, n)
+	}
+}
+
+// recentre adds the path to the ranges the band is centred on.
+func (s *scratch) recentre(path []step) {
+	pi, pj := 0, 0
+	for _, st := range path {
+		s.cover(pi, pj, st.I, st.J)
+		pi, pj = st.I, st.J
 	}
 }
 
@@ -143,11 +165,20 @@ func (s *scratch) setBand(n, m int) {
 // is not the edge of the table.
 func (s *scratch) touches(path []step, n, m int) bool {
 	for _, st := range path {
-		if st.J == int(s.lo[st.I]) && s.lo[st.I] > 0 || st.J == int(s.hi[st.I]) && int(s.hi[st.I]) < m {
+		if s.touchesAt(st, m) {
 			return true
 		}
 	}
 	return false
+}
+
+// touchMargin is how close to the edge of the band a path may come before
+// the band is widened there.
+const touchMargin = 1
+
+func (s *scratch) touchesAt(st step, m int) bool {
+	lo, hi := int(s.lo[st.I]), int(s.hi[st.I])
+	return st.J-lo <= touchMargin && lo > 0 || hi-st.J <= touchMargin && hi < m
 }
 
 // widen doubles the width of the band near every place the path touched
@@ -163,7 +194,7 @@ func (s *scratch) widen(path []step, n int) {
 	}
 	grow := make([]int32, n+1)
 	for _, st := range path {
-		if st.J == int(s.lo[st.I]) && s.lo[st.I] > 0 || st.J == int(s.hi[st.I]) && s.hi[st.I] < s.hi[n] {
+		if s.touchesAt(st, int(s.hi[n])) {
 			w := s.width[st.I]
 			for i := max(st.I-int(2*w), 0); i <= min(st.I+int(2*w), n); i++ {
 				grow[i] = max(grow[i], 2*w)
@@ -262,4 +293,58 @@ func (sc *scorer) beads(path []step) []Bead {
 		beads[n] = b
 	}
 	return beads
+}
+
+// refine re-cuts many-to-many beads. Scoring a merged block on its
+// concatenation favours merging (a block covers at least what its parts
+// cover), so a bead with two or more sentences on both sides is cut in
+// two at every internal boundary pair, and the cheapest cut is taken when
+// it costs at most Weights.Refine more than the bead; the parts are
+// refined in turn. Parts may be of any shape with both sides non-empty.
+func (sc *scorer) refine(path []step) []step {
+	var out []step
+	var cut func(i, a, j, b int)
+	cut = func(i, a, j, b int) {
+		k0 := sc.typeIndex(a, b)
+		if a < 2 || b < 2 || k0 < 0 {
+			out = append(out, step{i + a, j + b, k0})
+			return
+		}
+		merged := sc.cost(i, j, k0)
+		best, bz, be := math.Inf(1), 0, 0
+		for z := 1; z < a; z++ {
+			for e := 1; e < b; e++ {
+				k1, k2 := sc.typeIndex(z, e), sc.typeIndex(a-z, b-e)
+				if k1 < 0 || k2 < 0 {
+					continue
+				}
+				if c := sc.cost(i, j, k1) + sc.cost(i+z, j+e, k2); c < best {
+					best, bz, be = c, z, e
+				}
+			}
+		}
+		if best > merged+sc.w.Refine {
+			out = append(out, step{i + a, j + b, k0})
+			return
+		}
+		cut(i, bz, j, be)
+		cut(i+bz, a-bz, j+be, b-be)
+	}
+	pi, pj := 0, 0
+	for _, st := range path {
+		t := sc.types[st.K]
+		cut(pi, t.ZH, pj, t.EN)
+		pi, pj = st.I, st.J
+	}
+	return out
+}
+
+// typeIndex returns the index of bead type a-b in sc.types, or -1.
+func (sc *scorer) typeIndex(a, b int) int {
+	for k, t := range sc.types {
+		if t.ZH == a && t.EN == b {
+			return k
+		}
+	}
+	return -1
 }

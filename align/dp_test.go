@@ -99,7 +99,7 @@ func checkBanded(t *testing.T, seed uint64, n, dropRun int) (widened int) {
 	want := referencePath(sc)
 	for _, coarseMax := range []int{16, -1} { // coarse-to-fine, and diagonal band
 		s := new(scratch)
-		got := alignLevel(newScorer(f, DefaultTypes, &w), s, 3, coarseMax)
+		got := alignLevel(newScorer(f, DefaultTypes, &w), s, 3, coarseMax, true)
 		if !slices.Equal(got, want) {
 			t.Fatalf("seed %d n %d drop %d coarse %d: banded path differs from full DP\n got %v\nwant %v", seed, n, dropRun, coarseMax, got, want)
 		}

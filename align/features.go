@@ -66,6 +66,8 @@ type features struct {
 	zkind    []uint8 // kind bit of each sentence (nil: no kind hints)
 	ekind    []uint8
 	ratio    float64 // English characters per Chinese character
+	missZH   float64 // share of the Chinese text with no English counterpart (estimated; -1: unknown)
+	missEN   float64 // and of the English text with no Chinese counterpart
 	covLo    float64 // coverage of a sentence by an unrelated one (estimated)
 	covHi    float64 // coverage of a sentence by its translation (estimated)
 	variance float64 // Gale-Church variance per Chinese character
@@ -251,6 +253,7 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 	}
 	f.ratio = sum(f.el) / max(sum(f.zl), 1)
 	f.variance = w.Variance
+	f.missZH, f.missEN = -1, -1
 	return f
 }
 
@@ -427,6 +430,7 @@ func (f *features) downsample() *features {
 		zl: make([]float64, n), el: make([]float64, m),
 		zu: make([][]unit, n), et: make([][]term, m),
 		ratio: f.ratio, variance: f.variance, covLo: f.covLo, covHi: f.covHi,
+		missZH: f.missZH, missEN: f.missEN,
 	}
 	for s := range f.zl {
 		g.zl[s/2] += f.zl[s]
