@@ -135,7 +135,7 @@ const (
 // looksTitle reports a short line without a sentence end mark (nor a
 // colon or comma that leads into more text).
 func looksTitle(text string, lang Lang) bool {
-	last, _ := utf8.DecodeLastRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(trimClosers(text))
 	if endsSentence(text) || strings.ContainsRune("：:，,、—-", last) || DetectLang(text) == "" {
 		return false
 	}
@@ -145,18 +145,22 @@ func looksTitle(text string, lang Lang) bool {
 	return len(strings.Fields(text)) <= maxTitleWordsEN
 }
 
+// trimClosers drops trailing white space, closing brackets and quote marks
+// of either direction (scraped text closes quotes with “ too).
+func trimClosers(s string) string {
+	return strings.TrimRightFunc(s, func(r rune) bool { return isSpace(r) || strings.ContainsRune(closers+"“‘", r) })
+}
+
 // endsSentence reports whether s ends with a sentence end mark, possibly
-// followed by closing quotes and brackets.
+// followed by closing quotes and brackets (also across spaces: ". ”").
 func endsSentence(s string) bool {
-	s = strings.TrimRightFunc(s, isSpace)
-	s = strings.TrimRight(s, closers)
-	r, _ := utf8.DecodeLastRuneInString(s)
+	r, _ := utf8.DecodeLastRuneInString(trimClosers(s))
 	return strings.ContainsRune("。！？!?｡．.…⋯；;", r)
 }
 
 var (
 	// metaLabelZH starts a metadata line: 发布时间:…, 来源：新华网, 责任编辑:….
-	metaLabelZH = regexp.MustCompile(`^[【\[]?\s*(?:发布时间|发布日期|更新时间|来源|稿源|作者|责任编辑|编辑|原标题|字号|时间|日期|记者|通讯员|审核|校对|实习生|排版|值班编辑)\s*[:：]`)
+	metaLabelZH = regexp.MustCompile(`^[【\[（(]?\s*(?:参与记者|发布时间|发布日期|更新时间|来源|稿源|作者|责任编辑|编辑|原标题|字号|时间|日期|记者|通讯员|审核|校对|实习生|排版|值班编辑)\s*[:：]`)
 	// bylineZH is a byline on its own: （记者 张三）, 新华社记者 李涛 燕雁,
 	// 本报记者 王思硕, 新华社记者陈尚营、王立武. Without brackets a space or a
 	// list of names must follow the role, so that 中国记者协会 is not one.
@@ -166,7 +170,13 @@ var (
 	// metaFieldEN is a field of a metadata line after a bar: "Xinhua | Updated: …".
 	metaFieldEN = regexp.MustCompile(`\|\s*(?i:updated|source|editor|published)\s*:`)
 	// bylineEN is a short byline: By Li Tao, By Xinhua writers Li Tao and Yan Yan.
-	bylineEN = regexp.MustCompile(`^By\s+(?:Xinhua writers?\s+)?\p{Lu}[\p{L}.'-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'-]*){0,5}$`)
+	bylineEN = regexp.MustCompile(`^(?:By|Edited by|Written by|Reported by|Translated by|Compiled by)\s+(?:Xinhua writers?\s+)?\p{Lu}[\p{L}.'-]*(?:,?\s+(?:and\s+)?\p{Lu}[\p{L}.'-]*){0,11}$`)
+	// metaFieldsEN counts the fields of an English metadata line:
+	// "2020-07-26 05:03:17 Source: Beijing Youth Daily Author: Wang Sishuo".
+	metaFieldsEN = regexp.MustCompile(`\b(?:Source|Author|Authors|Editor|Editors|Reporter|Updated|Published|Posted|Translator)\s*:`)
+	// sourceNote is a bracketed attribution or byline on its own line:
+	// （根据路透社报道）, (According to Reuters reports), (Journalist: Li Li).
+	sourceNote = regexp.MustCompile(`^[（(]\s*(?:(?i:journalists?|reporters?|editors?|translators?|by)\b[^（）()]{1,60}|(?:根据|据|综合|编译自|来源|消息来源|(?i:according to|source|sources|compiled from|with reporting by|reporting by|based on))[^（）()]{0,60})[）)]$`)
 	// creditZH is a photo or picture credit on its own: 新华社记者 李涛 摄,
 	// 新华社发 商海春 作, （新华社记者 燕雁 摄）, 图片来源：视觉中国.
 	creditZH = regexp.MustCompile(`^[（(]?\s*(?:(?:\p{Han}{0,8}(?:记者|通讯员|发|摄影师|摄影))\s*[\p{Han}·]{2,5}(?:\s*[、，,和与\s]\s*[\p{Han}·]{2,5})*\s*(?:摄|作|供图|摄影|制图)|(?:图片来源|图片|图源|图|摄影)\s*[:：/]\s*[^。！？]{1,24})\s*[）)]?$`)
@@ -178,7 +188,7 @@ var (
 	creditLineEN = regexp.MustCompile(`^(?:Photo|Photos|Picture|Image|Graphic)(?:\s+(?:by|courtesy of|credit)\b|\s*[:：/])\s*\S[^.!?]{0,50}$`)
 	// creditBracketZH is a credit in brackets closing a caption: （法新社）,
 	// （新华社发）, （路透社/…）, （视觉中国）.
-	creditBracketZH = regexp.MustCompile(`[（(][^（）()。！？]{0,20}(?:社|摄|作|供图|网|报|图|中国|新闻|通讯|[A-Za-z])[）)]$`)
+	creditBracketZH = regexp.MustCompile(`[（(][^（）()。！？]{0,20}(?:社|摄|作|供图|网|报|图|中国|新闻|通讯|[A-Z]{2,})[）)]$`)
 )
 
 // creditSuffix is a cheap test that text may end with a Chinese photo
@@ -201,8 +211,11 @@ const maxBylineBytes = 120
 
 // isMetadata reports a byline, source or timestamp line.
 func isMetadata(text string, lang Lang) bool {
+	if len(text) <= maxCreditBytes && (strings.HasPrefix(text, "(") || strings.HasPrefix(text, "（")) && sourceNote.MatchString(text) {
+		return true
+	}
 	if strings.IndexByte(text, ':') < 0 && strings.IndexByte(text, '|') < 0 && !strings.Contains(text, "：") &&
-		!strings.HasPrefix(text, "By ") && !strings.Contains(text, "记者") && !strings.Contains(text, "通讯员") && !strings.Contains(text, "实习生") {
+		!strings.Contains(text, "By ") && !strings.Contains(text, " by ") && !strings.Contains(text, "记者") && !strings.Contains(text, "通讯员") && !strings.Contains(text, "实习生") {
 		return false
 	}
 	if lang == Chinese || DetectLang(text) == Chinese {
@@ -218,6 +231,11 @@ func isMetadata(text string, lang Lang) bool {
 	}
 	if metaEN.MatchString(text) {
 		return len(strings.Fields(text)) <= 20 || strings.Contains(text, "|")
+	}
+	if len(text) <= maxCreditBytes && strings.IndexByte(text, ':') >= 0 {
+		if n := len(metaFieldsEN.FindAllStringIndex(text, 3)); n >= 3 || n == 2 && !endsSentence(text) {
+			return true
+		}
 	}
 	if strings.IndexByte(text, '|') >= 0 && metaFieldEN.MatchString(text) {
 		return true
