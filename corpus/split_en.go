@@ -95,18 +95,18 @@ func spacedEllipsis(s string, i int) int {
 var speechVerbs = set("said", "says", "asked", "asks", "added", "adds", "replied", "told", "noted", "explained",
 	"stressed", "continued", "shouted", "whispered", "cried", "laughed", "answered", "wrote", "insisted", "declared")
 
-// speechTag reports whether s starts with a speech tag of one to three
-// capitalised words and a speech verb ("Wang asked", "Foreign Minister Wang
-// Yi said"), which stays with the quotation before it.
+// speechTag reports whether s starts with a speech tag that ends the
+// sentence: one to three capitalised words and a speech verb with a full stop
+// ("Wang asked.", "Foreign Minister Wang Yi said."), which stays with the
+// quotation before it. "Hu Qiaoli said, in order to …" starts a sentence.
 func speechTag(s string) bool {
 	words := strings.Fields(s[:min(len(s), 80)])
 	for n, w := range words {
 		if n > 3 {
 			return false
 		}
-		w = strings.TrimRight(w, ".,;:!?")
-		if speechVerbs[w] {
-			return n > 0
+		if v := strings.TrimRight(w, "."); speechVerbs[v] {
+			return n > 0 && v != w
 		}
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			return false
