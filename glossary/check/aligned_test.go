@@ -45,7 +45,7 @@ func TestAlignedNewsDev(t *testing.T) {
 	}
 	path := os.Getenv("BITEXT_CHECK_EVAL_GLOSSARY")
 	if path == "" {
-		path = "/tmp/check-eval/terms.tsv"
+		t.Skip("BITEXT_CHECK_EVAL_GLOSSARY does not name an evaluation glossary")
 	}
 	gdata, err := os.ReadFile(path)
 	if err != nil {
