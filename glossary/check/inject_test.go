@@ -260,6 +260,7 @@ func numberAlarms(t *testing.T, zh, en []string) (lines int, alarms []string) {
 type evalResult struct {
 	corrupted, detected int
 	harmless            int
+	modes               map[string]int // harmless changes by kind
 	clean, falseAlarms  int      // uncorrupted lines with a glossary term; those with a false alarm
 	strict              int      // uncorrupted lines with any missing-term or forbidden-term
 	omissions           []string // findings on terms the original translation does not render
@@ -305,6 +306,10 @@ func runInjectEval(t *testing.T, zh, en []string, terms []evalTerm, opt Options)
 		}
 		if ok {
 			r.harmless++
+			if r.modes == nil {
+				r.modes = map[string]int{}
+			}
+			r.modes[inj.mode]++
 		}
 		hasTerm := false
 		for _, t := range terms {
@@ -361,6 +366,11 @@ func (r evalResult) report(t *testing.T, maxFalse float64) {
 	recall := float64(r.detected) / float64(max(r.corrupted, 1))
 	falseRate := float64(r.falseAlarms) / float64(max(r.clean, 1))
 	t.Logf("corrupted lines %d, detected %d: recall %.4f", r.corrupted, r.detected, recall)
+	var modes []string
+	for _, h := range harmless {
+		modes = append(modes, fmt.Sprintf("%s %d", h.name, r.modes[h.name]))
+	}
+	t.Logf("harmless changes: %s", strings.Join(modes, ", "))
 	t.Logf("harmlessly changed lines %d; uncorrupted lines with a glossary term %d, with a false alarm %d: %.4f", r.harmless, r.clean, r.falseAlarms, falseRate)
 	t.Logf("uncorrupted lines with any missing-term or forbidden-term (true omissions in the original translation included): %d (%.4f)", r.strict, float64(r.strict)/float64(max(r.clean, 1)))
 	for _, o := range r.omissions {
