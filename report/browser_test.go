@@ -260,3 +260,29 @@ func TestBrowserConcordance(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.CSS(`.chip.group[data-group="0"]`)))
 	shot(t, ctx, dir, "concord.png", "/tmp/report-shot-concord.png")
 }
+
+// TestBrowserNextFinding: the "next finding" button scrolls to the flagged
+// rows in turn, rendering rows beyond the first chunk when needed.
+func TestBrowserNextFinding(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped under -short")
+	}
+	ctx := newBrowser(t)
+	a := synthetic(600, 1) // findings on beads 16, 33, …, 594
+	url := writeReport(t, t.TempDir(), "r.html", a)
+	do(t, ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`body[data-ready]`)))
+	// Where row r is: its top relative to the bottom of the sticky bar,
+	// and whether the page is scrolled to its end.
+	const where = `((r) => { const bar = document.getElementById("bar").getBoundingClientRect().bottom;
+	  const row = document.querySelector('#rows .row[data-row="' + r + '"]');
+	  if (!row) return [-1e9, false];
+	  return [row.getBoundingClientRect().top - bar, Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight]; })`
+	for i, f := range a.Docs[0].Flags {
+		do(t, ctx, chromedp.Click(chromedp.CSS(`#next-finding`)))
+		pos := eval[[]any](t, ctx, fmt.Sprintf("%s(%d)", where, f.Bead))
+		off, atEnd := pos[0].(float64), pos[1].(bool)
+		if !(off > -2 && off < 2 || atEnd && off > -2 && off < 900) {
+			t.Fatalf("after %d clicks row %d is %.0f px below the bar (page end: %v); want it right below", i+1, f.Bead, off, atEnd)
+		}
+	}
+}

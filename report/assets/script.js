@@ -144,10 +144,44 @@
     var timer = 0;
     fText.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
     toolbar.appendChild(fText);
+    if (flags.length) {
+      var next = el("button", null, "Next finding ↓");
+      next.type = "button";
+      next.id = "next-finding";
+      next.title = "scroll to the next row with a finding (key n; p for the previous)";
+      next.addEventListener("click", function () { jump(1); });
+      toolbar.appendChild(next);
+      document.addEventListener("keydown", function (ev) {
+        if (ev.target.tagName === "INPUT" || ev.target.tagName === "SELECT" || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+        if (ev.key === "n") jump(1);
+        else if (ev.key === "p") jump(-1);
+      });
+    }
     var status = el("span", null);
     status.id = "status";
     toolbar.appendChild(status);
     head(["Bead", "中文", "English"]);
+
+    // jump scrolls to the next (dir 1) or previous (-1) flagged row below
+    // or above the sticky header, rendering rows up to it if needed.
+    function jump(dir) {
+      var bar = document.getElementById("bar");
+      var top = bar.getBoundingClientRect().bottom + 1;
+      var k, target = -1;
+      for (k = 0; k < order.length; k++) {
+        if (!rows[order[k]].f) continue;
+        if (k >= shown) { if (dir > 0) { target = k; break; } continue; }
+        var y = rowsEl.querySelector('[data-row="' + order[k] + '"]').getBoundingClientRect().top;
+        if (dir > 0 && y > top + 2) { target = k; break; }
+        if (dir < 0 && y < top - 2) target = k;
+      }
+      if (target < 0) return;
+      while (shown <= target) more();
+      var elRow = rowsEl.querySelector('[data-row="' + order[target] + '"]');
+      // The toolbar and column header stick to the top once the page
+      // scrolls past them.
+      window.scrollBy(0, elRow.getBoundingClientRect().top - bar.offsetHeight);
+    }
 
     var texts = null;
     function text(i) {
