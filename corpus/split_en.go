@@ -31,22 +31,17 @@ func SplitEnglish(text string) []Sentence {
 func enEnds(s string) []int {
 	protected := matchedPairs(s)
 	var ends []int
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r != '.' && r != '!' && r != '?' && r != '…' {
-			i += size
-			continue
+	for i := 0; ; {
+		m, ok := nextEndMark(s, i, protected, enMark)
+		if !ok {
+			break
 		}
-		j := skipEnders(s, i)
-		if protected.inside(i) {
-			i = j
-			continue
-		}
-		ellipsis := r == '…' || j-i >= 3
-		if e := spacedEllipsis(s, i); e > 0 {
+		at, j, r := m.at, m.after, m.first
+		ellipsis := r == '…' || j-at >= 3
+		if e := spacedEllipsis(s, at); e > 0 {
 			j, ellipsis = e, true
 		}
-		single := r == '.' && j == i+1
+		single := r == '.' && j == at+1
 		if ellipsis && !ellipsisEnds(s, j-1) {
 			i = j // an ellipsis inside a sentence
 			continue
@@ -57,8 +52,7 @@ func enEnds(s string) []int {
 		if j >= len(s) {
 			break
 		}
-		next, _ := utf8.DecodeRuneInString(s[j:])
-		if !isSpace(next) {
+		if next, _ := utf8.DecodeRuneInString(s[j:]); !isSpace(next) {
 			i = j
 			continue
 		}
@@ -66,13 +60,16 @@ func enEnds(s string) []int {
 		if k >= len(s) {
 			break
 		}
-		if enEndsHere(s, i, k, single, closed) && !trailingCredit(s[j:]) && !(closed && speechTag(s[k:])) {
+		if enEndsHere(s, at, k, single, closed) && !trailingCredit(s[j:]) && !(closed && speechTag(s[k:])) {
 			ends = append(ends, j)
 		}
 		i = j
 	}
 	return ends
 }
+
+// enMark reports whether r is a sentence end mark in English text.
+func enMark(_ string, _ int, r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
 
 // spacedEllipsis returns the offset after an ellipsis written with spaces
 // (". . ."), or 0 when s[i:] does not start with one.

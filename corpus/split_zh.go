@@ -28,27 +28,12 @@ func SplitChinese(text string) []Sentence {
 func zhEnds(s string) []int {
 	protected := matchedPairs(s)
 	var ends []int
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		isEnd := false
-		switch r {
-		case '。', '！', '？', '!', '?', '｡':
-			isEnd = true
-		case '．', '.':
-			isEnd = zhFullStop(s, i, size)
-		case '…', '⋯':
-			isEnd = ellipsisEnds(s, i)
+	for i := 0; ; {
+		m, ok := nextEndMark(s, i, protected, zhMark)
+		if !ok {
+			break
 		}
-		if !isEnd {
-			i += size
-			continue
-		}
-		j := skipEnders(s, i)
-		if protected.inside(i) {
-			i = j
-			continue
-		}
-		j = skipClosers(s, j)
+		j := skipClosers(s, m.after)
 		if j >= len(s) {
 			break
 		}
@@ -63,6 +48,45 @@ func zhEnds(s string) []int {
 		i = j
 	}
 	return ends
+}
+
+// zhMark reports whether the rune r at s[i] is a sentence end mark in
+// Chinese text.
+func zhMark(s string, i int, r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '｡':
+		return true
+	case '．', '.':
+		return zhFullStop(s, i, utf8.RuneLen(r))
+	case '…', '⋯':
+		return ellipsisEnds(s, i)
+	}
+	return false
+}
+
+// endMark is a run of sentence end marks: s[at:after].
+type endMark struct {
+	at, after int
+	first     rune
+}
+
+// nextEndMark finds the next run of end marks at or after offset i of s
+// whose first mark isMark accepts, outside matched brackets.
+func nextEndMark(s string, i int, protected pairs, isMark func(s string, i int, r rune) bool) (endMark, bool) {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isMark(s, i, r) {
+			i += size
+			continue
+		}
+		j := skipEnders(s, i)
+		if protected.inside(i) {
+			i = j
+			continue
+		}
+		return endMark{at: i, after: j, first: r}, true
+	}
+	return endMark{}, false
 }
 
 // ellipsisEnds reports whether the ellipsis at s[i] ends a sentence: only
