@@ -350,8 +350,9 @@ func (h *htmlReader) addAlt(attrs map[string]string, start, end int) {
 	h.alts = append(h.alts, altText{text: alt, index: index, start: start, end: end})
 }
 
-// addAlts inserts the image alt texts that no paragraph repeats (a
-// figcaption usually does) as Caption paragraphs.
+// addAlts inserts the image alt texts that no caption repeats as Caption
+// paragraphs: an alt text is dropped when the same text is a paragraph, or
+// when a caption (a figcaption) sits right next to the image.
 func (h *htmlReader) addAlts() {
 	if len(h.alts) == 0 {
 		return
@@ -360,25 +361,25 @@ func (h *htmlReader) addAlts() {
 	for _, p := range h.paras {
 		have[p.text] = true
 	}
+	captionAt := func(i int) bool { return i >= 0 && i < len(h.paras) && h.paras[i].kind == Caption }
 	var out []paragraph
 	next := 0
+	add := func(a altText) {
+		if have[a.text] || captionAt(a.index) || captionAt(a.index-1) {
+			return
+		}
+		have[a.text] = true
+		out = append(out, paragraph{text: a.text, start: a.start, kind: Caption,
+			src: []srcPart{{at: 0, n: len(a.text), src: a.start, srcN: a.end - a.start}}})
+	}
 	for i, p := range h.paras {
 		for ; next < len(h.alts) && h.alts[next].index <= i; next++ {
-			out = h.appendAlt(out, h.alts[next], have)
+			add(h.alts[next])
 		}
 		out = append(out, p)
 	}
 	for ; next < len(h.alts); next++ {
-		out = h.appendAlt(out, h.alts[next], have)
+		add(h.alts[next])
 	}
 	h.paras = out
-}
-
-func (h *htmlReader) appendAlt(out []paragraph, a altText, have map[string]bool) []paragraph {
-	if have[a.text] {
-		return out
-	}
-	have[a.text] = true
-	return append(out, paragraph{text: a.text, start: a.start, kind: Caption,
-		src: []srcPart{{at: 0, n: len(a.text), src: a.start, srcN: a.end - a.start}}})
 }
