@@ -305,6 +305,20 @@ func (r *demoResult) printSummary(w io.Writer, written []string) error {
 		fmt.Fprintf(&b, "  %s → %s  [%d pairs, consistency %.2f]%s\n", en.ZH, en.EN, en.PairFreq, en.Consistency, conflict)
 	}
 
+	b.WriteString("\nconcordance (bitext concord TERM): how the corpus renders the house terms\n")
+	var pairs []report.Pair
+	for _, d := range append(slices.Clone(r.docs), r.review) {
+		pairs = append(pairs, beadPairs(d.zh, d.en, d.beads)...)
+	}
+	seen := map[string]bool{}
+	for _, h := range r.house {
+		if seen[h.ZH] || len(seen) == 4 {
+			continue
+		}
+		seen[h.ZH] = true
+		fmt.Fprintf(&b, "  %s\n", report.Concord(pairs, h.ZH, report.ConcordOptions{}).Summary())
+	}
+
 	fmt.Fprintf(&b, "\ncheck of the new translation (%s) against the house glossary: %s\n", r.review.name, check.SummaryLine(r.summary))
 	for _, f := range r.findings {
 		exp := ""
