@@ -32,7 +32,7 @@ const (
 	weightDelete     = 5.0
 	weightEvidence   = 1.0
 	weightPara       = 3.0
-	weightKind       = 1.0
+	weightKind       = 3.0
 	weightRefine     = 1.5
 	weightOmit       = 3.0
 	weightDeleteDrop = 2.0
@@ -67,6 +67,10 @@ const (
 	lengthOutlier      = 0.1
 	lengthOutlierScale = 3.0
 )
+
+// kindWeakFactor divides the Kind weight when neither document has
+// paragraphs, so that kinds were guessed from single lines.
+const kindWeakFactor = 3
 
 // evidenceReach is how many sentences either side of a deletion count as
 // its neighbourhood when pricing it by local lexical evidence.
@@ -132,18 +136,37 @@ func (sc *scorer) cost(i, j, k int) float64 {
 		c += sc.w.Para
 	}
 	if f.zkind != nil {
-		var zk, ek uint8
-		for s := i; s < i+t.ZH; s++ {
-			zk |= f.zkind[s]
+		kw := sc.w.Kind
+		if f.kindWeak {
+			kw /= kindWeakFactor
 		}
-		for e := j; e < j+t.EN; e++ {
-			ek |= f.ekind[e]
-		}
-		if zk != ek {
-			c += sc.w.Kind
-		}
+		c += kw * float64(sc.kindMismatch(i, t.ZH, j, t.EN))
 	}
 	return c
+}
+
+// kindMismatch reports whether the two sides of a bead differ in the
+// order of their sentence kinds (body, caption, title, metadata), runs of
+// one kind counting once: a caption and its credit against one English
+// caption agree, a caption followed by body text against body text
+// followed by a caption do not.
+func (sc *scorer) kindMismatch(i, a, j, b int) int {
+	f := sc.f
+	zs, es := f.zkind[i:i+a], f.ekind[j:j+b]
+	x, y := 0, 0
+	for x < len(zs) || y < len(es) {
+		if x == len(zs) || y == len(es) || zs[x] != es[y] {
+			return 1
+		}
+		k := zs[x]
+		for x < len(zs) && zs[x] == k {
+			x++
+		}
+		for y < len(es) && es[y] == k {
+			y++
+		}
+	}
+	return 0
 }
 
 // lengthCost is −log of the two-sided Gale-Church tail probability of the

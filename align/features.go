@@ -64,6 +64,7 @@ type features struct {
 	zpara    []bool // sentence starts a paragraph (nil: no paragraph hints)
 	epara    []bool
 	zkind    []uint8 // kind bit of each sentence (nil: no kind hints)
+	kindWeak bool    // kinds were guessed without paragraph context
 	ekind    []uint8
 	ratio    float64 // English characters per Chinese character
 	missZH   float64 // share of the Chinese text with no English counterpart (estimated; -1: unknown)
@@ -230,6 +231,9 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 	f.calibrate(w.Smooth)
 	if hints {
 		f.zpara, f.epara = paraStarts(zh), paraStarts(en)
+		// Kinds read in the context of paragraphs (HTML, Markdown, text)
+		// are reliable; kinds guessed from isolated lines are not.
+		f.kindWeak = f.zpara == nil && f.epara == nil
 		if f.zpara == nil || f.epara == nil {
 			f.zpara, f.epara = nil, nil
 		}
@@ -513,16 +517,18 @@ func paraStarts(ss []corpus.Sentence) []bool {
 }
 
 // kinds returns a kind bit per sentence, or nil when all are body text.
+// Titles count as body: readers guess them from position and shape, and
+// a headline is translated like any sentence.
 func kinds(ss []corpus.Sentence) []uint8 {
 	k := make([]uint8, len(ss))
 	other := false
 	for i, s := range ss {
 		switch s.Kind {
-		case corpus.Caption, corpus.Metadata:
+		case corpus.Caption:
 			k[i] = 2
 			other = true
-		case corpus.Title:
-			k[i] = 4
+		case corpus.Metadata:
+			k[i] = 8
 			other = true
 		default:
 			k[i] = 1
