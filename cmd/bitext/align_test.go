@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -125,5 +126,48 @@ func TestEvalAgreesWithScorer(t *testing.T) {
 	got, want := re.FindAllString(out, -1), re.FindAllString(string(py), -1)
 	if len(want) != 3 || strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("eval:\n%s\nscore_alignment.py:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestAlignSeed checks the seed article (Chinese and English editions in
+// one file): the Chinese sentence ending in 打击“三股势力” goes with the four
+// English sentences rendering it, the second photo caption and its credit
+// go with the English caption, and Rahmon's remarks, absent in English,
+// are left unaligned.
+func TestAlignSeed(t *testing.T) {
+	t.Parallel()
+	code, out, stderr := runCLI(t, "", "align", "--input", "bilingual", "--format", "jsonl", filepath.Join("..", "..", "testdata", "align", "seed-001.txt"))
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var beads []beadJSON
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var b beadJSON
+		if err := json.Unmarshal([]byte(line), &b); err != nil {
+			t.Fatal(err)
+		}
+		beads = append(beads, b)
+	}
+	find := func(zh string) beadJSON {
+		for _, b := range beads {
+			if strings.Contains(b.ZHText, zh) {
+				return b
+			}
+		}
+		t.Fatalf("no bead holds %q", zh)
+		return beadJSON{}
+	}
+	b := find("打击“三股势力”")
+	if !strings.HasPrefix(b.ENText, "China and Tajikistan should give full play") || !strings.HasSuffix(b.ENText, "terrorism, separatism and extremism.") || len(b.EN) != 4 {
+		t.Errorf("三股势力 bead: %s %q", b.Type, b.ENText)
+	}
+	b = find("新华社记者 燕雁 摄")
+	if !strings.Contains(b.ZHText, "当地时间6月17日上午") || !strings.HasSuffix(b.ENText, "(Xinhua/Yan Yan)") || len(b.EN) != 1 {
+		t.Errorf("caption bead: %q ↔ %q", b.ZHText, b.ENText)
+	}
+	for _, zh := range []string{"拉赫蒙表示", "双方正积极落实访问成果", "塔方愿同中方保持密切高层交往"} {
+		if b := find(zh); len(b.EN) != 0 {
+			t.Errorf("%s… is aligned to %q, want unaligned", zh, b.ENText)
+		}
 	}
 }
