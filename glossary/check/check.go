@@ -17,25 +17,35 @@
 //
 // Chinese side: the Chinese terms of all entries are compiled into one
 // Aho-Corasick automaton over the folded, Simplified text (norm.Fold then
-// norm.Simplify, rune by rune, keeping a map back to the original byte
-// offsets). Every occurrence is found in one pass; overlapping candidates
-// are resolved longest first, then leftmost (人类命运共同体 wins over
-// 命运共同体). A candidate must lie on word boundaries: with a Segmenter the
-// segmentation of the sentence must cut at both of its ends; without one a
-// cheaper rule from the embedded dictionary applies: a candidate is rejected
-// when dictionary words cross both of its edges (中国|会展 around 国会 in
-// 中国会展中心), the signature of a term read across two words, while one
-// crossing alone (美国国会|会议员) is allowed.
+// norm.Simplify, keeping a map back to the original byte offsets), so a
+// Simplified glossary matches Traditional text and the reverse. Every
+// occurrence is found in one pass; overlapping candidates are resolved
+// longest first, then leftmost (人类命运共同体 wins over 命运共同体). A
+// candidate must respect word boundaries. The default rule uses the
+// embedded dictionary: a candidate is rejected when dictionary words cross
+// both of its edges (中国|会展 around 国会 in 中国会展中心), the signature of
+// a term read across two words, while one crossing alone (美国国会|会议员) is
+// allowed, and a crossing word is explained away when the rune it takes from
+// outside ends a longer word. With Options.Segmenter the rule is that no
+// word of the segmentation straddles an edge (a compound holding the whole
+// term, 美国国会 or 长江源, is fine). On news-dev the dictionary rule rejected
+// one correct term (长江 in 管理局长江源园区) and the gse segmenter four
+// (毕业生 in 大学毕业生是, cut 大学毕业|生是), so the dictionary rule is
+// the default.
 //
-// English side: the target is cut into tokens (norm.EnglishTokens), compounds
-// split at their hyphens, and each word keyed by norm.TermKey (case, plural,
-// possessive and verb forms, UK/US spelling). Renderings are keyed the same
-// way, with a leading article dropped, and indexed by their first key, so
-// each token looks up only the renderings that can start there: whole words
-// only ("east" never matches inside "Easter"), hyphen, dash and space alike.
-// An abbreviation in parentheses right after an accepted rendering
-// ("Shanghai Cooperation Organization (SCO)") counts as that rendering for
-// the rest of the document.
+// English side: the target is cut into words by norm.Words (tokens, hyphen
+// compounds cut into parts) and each word keyed by norm.TermKey's rules
+// (case, plural, possessive and verb forms, UK/US spelling). Renderings are
+// keyed the same way, with a leading article dropped, and indexed by their
+// first key, so each word of the text looks up only the renderings that can
+// start there: whole words only ("east" never matches inside "Easter"),
+// hyphen, dash and space alike. A compound whose prefix norm joins to the
+// next part (anti-subsidy → antisubsidy) is also tried part by part, and
+// plurals the stemmer leaves apart (leaf/leaves, basis/bases, index/indices)
+// match both ways. An abbreviation in parentheses right after an accepted
+// rendering ("Shanghai Cooperation Organization (SCO)") counts as that
+// rendering for the rest of the document, and so does the name without it
+// when the glossary writes the rendering with it.
 //
 // # Findings
 //
@@ -56,14 +66,25 @@
 //     a context (an adjective form, an abbreviation) and never make a text
 //     inconsistent: mark both rows approved to have their mix reported.
 //   - number-mismatch (error): a number, percentage or date of the source has
-//     no counterpart in the target (corpus/numbers; a weekday counts for a
-//     date whose year is known).
+//     no counterpart in the target (corpus/numbers.Match: 6月17日 ↔ June 17,
+//     12万 ↔ 120,000, 6.5% ↔ 6.5 percent). A weekday ("on Tuesday") counts
+//     for a date whose year is known: stated, Input.Year, or the year of the
+//     first full date of the source (a news story's dateline).
 //   - untranslated (error): Chinese characters left in the target.
 //
 // # Inputs
 //
-// Check takes segments, whatever they were read from. ReadTSV reads
-// "zh<TAB>en" lines (the segment number is the line number); ReadXLIFF reads
+// Check takes segments, whatever they were read from; segments with
+// different Doc values are separate documents. ReadTSV reads "zh<TAB>en"
+// lines, the segment number being the line number (# starts a comment, an
+// empty English column is a segment without a translation):
+//
+//	# zh	en
+//	推进一带一路建设。	Promote the Belt and Road Initiative.
+//	观众达12万人。	The audience reached 120,000.
+//
+// AlignedSegments makes segments of the beads of two aligned documents.
+// ReadXLIFF reads
 // XLIFF 1.2: source and target of each trans-unit, inline codes dropped (the
 // text of g and mrk is kept, x, bx, ex, ph, bpt, ept, it and sub are
 // dropped), Trados seg-source segments (mrk mtype="seg") one by one,
@@ -81,9 +102,10 @@
 //	# kind	term	source text of the segment
 //	missing-term	一带一路	推进一带一路建设。
 //
-// A finding is dismissed when its kind and term (the Chinese term, or the
-// found text when there is none) are equal and its segment's Chinese text
-// (its English text when it has no Chinese) is equal after white space is
+// A finding is dismissed when its kind and term (Finding.Term: the found
+// text of forbidden-term and untranslated findings, the Chinese term or
+// number of the others) are equal and its segment's Chinese text (its
+// English text when it has no Chinese) is equal after white space is
 // collapsed; segment numbers do not matter, so dismissals survive edits
 // elsewhere in the file.
 package check

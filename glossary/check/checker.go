@@ -35,7 +35,8 @@ type Checker struct {
 type Options struct {
 	// Segmenter cuts Simplified Chinese into words for the word-boundary
 	// rule (a corpus/segment segmenter, ideally with the glossary's terms as
-	// its user dictionary). Nil: the cheaper dictionary rule (package comment).
+	// its user dictionary). Nil: the dictionary rule (see the package
+	// comment).
 	Segmenter corpus.Segmenter
 	// NoNumbers turns number-mismatch off.
 	NoNumbers bool
