@@ -90,6 +90,20 @@ func TestBatchNewsDev(t *testing.T) {
 	tmtest.Validate(t, tmtest.DTD("../.."), out)
 	tmtest.TranslateToolkit(t, out, units)
 	t.Log(stderr)
+
+	// TMX → TSV (all columns) → TMX gives the same file.
+	tsv, back := filepath.Join(filepath.Dir(out), "news.tsv"), filepath.Join(filepath.Dir(out), "back.tmx")
+	if code, _, stderr := runCLI(t, "", "convert", "--columns", "zh,en,id,doc,bead,confidence", out, tsv); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr := runCLI(t, "", "convert", tsv, back); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	a, _ := os.ReadFile(out)
+	b, _ := os.ReadFile(back)
+	if !bytes.Equal(a, b) {
+		t.Errorf("TMX → TSV → TMX changed the file (%d → %d bytes)", len(a), len(b))
+	}
 }
 
 // TestBatchDeterministic: two runs, and -j 1 against -j 8, give the same bytes.
