@@ -86,7 +86,7 @@ last next new same many much several various`)
 // for International Settlements", "community with a shared future");
 // any other function word (to, by, as, will, that…) marks clause
 // structure, not a term.
-var enInnerOK = setOf(`of and for with the on in or`)
+var enInnerOK = setOf(`of and for with the a an on in or`)
 
 func setOf(words string) map[string]bool {
 	m := make(map[string]bool)
@@ -263,7 +263,11 @@ func zhCanStart(toks []zhToken, simp []string, i int) bool {
 	case zhFunction[simp[i]]:
 		return false
 	case isZHNumber(t.text):
-		// A year opens official names: 2016年存款保障計劃（修訂）條例.
+		// A year opens official names: 2016年存款保障計劃（修訂）條例; a
+		// Chinese numeral opens set phrases: 三股势力, 两岸关系.
+		if i+1 < len(toks) && !isArabic(t.text) && !zhFunction[simp[i+1]] && !isZHNumber(toks[i+1].text) {
+			return true
+		}
 		return i+2 < len(toks) && simp[i+1] == "年"
 	}
 	return true
@@ -274,7 +278,7 @@ func zhCanEnd(toks []zhToken, simp []string, i, j int) bool {
 	if zhFunction[simp[j]] || isZHNumber(t.text) {
 		return false
 	}
-	if isZHNumber(toks[i].text) && j < i+2 {
+	if isZHNumber(toks[i].text) && (isArabic(toks[i].text) && j < i+2 || j == i) {
 		return false
 	}
 	if i == j && t.group == 0 {
@@ -291,6 +295,11 @@ func zhCanEnd(toks []zhToken, simp []string, i, j int) bool {
 		return false
 	}
 	return true
+}
+
+// isArabic reports whether s holds an Arabic digit.
+func isArabic(s string) bool {
+	return strings.ContainsAny(s, "0123456789０１２３４５６７８９")
 }
 
 func isLatin(s string) bool {

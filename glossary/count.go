@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/corpus/norm"
 )
 
 // TermCounts is the first counting pass: how often each Chinese and English
@@ -230,8 +231,8 @@ type Vocabulary struct {
 func (x *Extractor) Vocabulary(c *TermCounts) *Vocabulary {
 	v := &Vocabulary{}
 	min := int32(x.minFreq())
-	v.ZH, v.ZHTokens, v.ZHTerm, v.ZHFreq = selectTerms(c.ZH, min, zhSep, zhConcat)
-	v.EN, _, v.ENTerm, v.ENFreq = selectTerms(c.EN, min, " ", func(s string) string { return s })
+	v.ZH, v.ZHTokens, v.ZHTerm, v.ZHFreq = selectTerms(c.ZH, min, zhSep, zhConcat, true)
+	v.EN, _, v.ENTerm, v.ENFreq = selectTerms(c.EN, min, " ", func(s string) string { return s }, false)
 	v.zhID, v.enID = index(v.ZH), index(v.EN)
 	return v
 }
@@ -252,6 +253,9 @@ func index(keys []string) map[string]int32 {
 // often chance.
 const minClosedFreq = 5
 
+// minExactClosed: see selectTerms.
+const minExactClosed = 4
+
 // closedShare: a candidate is not closed when one longer candidate holds at
 // least this share of its occurrences ("Hong" inside "Hong Kong").
 const closedShare = 0.9
@@ -261,7 +265,14 @@ const closedShare = 0.9
 // key is not closed when a candidate one token longer on either side
 // occurs as often as it does. It returns the keys, the most frequent token
 // form of each, closedness and counts.
-func selectTerms(counts map[string]int32, min int32, sep string, concat func(string) string) (keys, forms []string, term []bool, freq []int32) {
+//
+// With exact, a key whose extension on the right occurs exactly as often is
+// not closed whatever its count (Chinese is head-final: 三股 when it only
+// ever occurs in 三股势力 is a modifier, not a term; a verb before a term,
+// 提供税务优惠, is no reason to drop 税务优惠);
+// English needs minClosedFreq, as short English texts often repeat a
+// phrase with the same next word by chance ("Chief Executive made").
+func selectTerms(counts map[string]int32, min int32, sep string, concat func(string) string, exact bool) (keys, forms []string, term []bool, freq []int32) {
 	merged := make(map[string]int32)
 	form := make(map[string]string)
 	for k, n := range counts {
@@ -272,11 +283,15 @@ func selectTerms(counts map[string]int32, min int32, sep string, concat func(str
 		}
 	}
 	ext := make(map[string]int32)
+	extRight := make(map[string]int32) // extensions by a token on the right
 	for k := range counts {
 		n := merged[concat(k)]
-		for _, sub := range subKeys(k, sep) {
+		for i, sub := range subKeys(k, sep) {
 			sc := concat(sub)
 			ext[sc] = max(ext[sc], n)
+			if i == 1 {
+				extRight[sc] = max(extRight[sc], n)
+			}
 		}
 	}
 	for c, n := range merged {
@@ -289,6 +304,9 @@ func selectTerms(counts map[string]int32, min int32, sep string, concat func(str
 	for _, c := range keys {
 		n := merged[c]
 		closed := float64(ext[c]) < closedShare*float64(n) || n < minClosedFreq
+		if exact && extRight[c] >= n && n >= minExactClosed {
+			closed = false
+		}
 		single := !strings.Contains(form[c], sep)
 		if closed || single {
 			out = append(out, c)
@@ -310,11 +328,15 @@ func subKeys(k, sep string) []string {
 	if len(toks) < 2 {
 		return nil
 	}
+	// Function words at the new edge go too, so that the extension chain
+	// reaches the next shorter candidate: "community with a shared future"
+	// extends "community".
+	edge := func(t string) bool { return isMarker(t) || enFunction[t] || zhFunction[norm.Simplify(t)] }
 	trim := func(t []string) string {
-		for len(t) > 0 && isMarker(t[0]) {
+		for len(t) > 0 && edge(t[0]) {
 			t = t[1:]
 		}
-		for len(t) > 0 && isMarker(t[len(t)-1]) {
+		for len(t) > 0 && edge(t[len(t)-1]) {
 			t = t[:len(t)-1]
 		}
 		return strings.Join(t, sep)

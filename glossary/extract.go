@@ -92,13 +92,17 @@ const (
 	// floor is lower because English words the Chinese does not explain are
 	// the usual sign of a boundary run on ("exchange fund investment").
 	zhFloor = 0.3
-	enFloor = 0.25
+	enFloor = 0.5
 	// cleanFloor is the factor of a pair never consistent with the
 	// dictionary links of its units (see links).
-	cleanFloor = 0.2
+	cleanFloor = 0.4
 	// trivialPrior scales the score of a pair the general dictionary
 	// already gives (市场 ↔ market).
 	trivialPrior = 0.3
+	// maximalShare: see maximal.
+	maximalShare = 0.8
+	// fragmentCover: see dropFragments.
+	fragmentCover = 0.5
 	// variantShare is the least share of the best pair's count another
 	// rendering needs to be listed as a variant.
 	variantShare = 0.1
@@ -139,10 +143,12 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 		if eLinked[c.e] {
 			continue
 		}
+		c = x.maximal(c, cands, eLinked, v)
 		zLinked[c.z] = len(best)
 		eLinked[c.e] = true
 		best = append(best, c)
 	}
+	best = x.dropFragments(best, v, lx)
 	var entries []Entry
 	for _, c := range best {
 		c.zhText = displayZH(pc.ZHSurf[c.z], v.ZH[c.z])
@@ -191,10 +197,62 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 		}
 		cands = append(cands, c)
 	}
+	// Ties go to the longer Chinese term, then the longer English one:
+	// with equal evidence, 一带一路 rather than 一带 claims "Belt and Road".
 	slices.SortFunc(cands, func(a, b scored) int {
-		return cmp.Or(cmp.Compare(b.q, a.q), cmp.Compare(a.z, b.z), cmp.Compare(a.e, b.e))
+		return cmp.Or(cmp.Compare(b.q, a.q), cmp.Compare(len(v.ZH[b.z]), len(v.ZH[a.z])),
+			cmp.Compare(len(v.EN[b.e]), len(v.EN[a.e])), cmp.Compare(a.z, b.z), cmp.Compare(a.e, b.e))
 	})
 	return cands
+}
+
+// maximal returns the longest rendering of c's Chinese term that contains
+// c's English, is as frequent with it (maximalShare of the pairs) and
+// nearly as good (maximalShare of the quality): "community with a shared
+// future" rather than "community" when the corpus always says the former.
+func (x *Extractor) maximal(c scored, cands []scored, eLinked map[int32]bool, v *Vocabulary) scored {
+	best := c
+	for _, o := range cands {
+		if o.z != c.z || o.e == c.e || eLinked[o.e] || len(v.EN[o.e]) <= len(v.EN[best.e]) {
+			continue
+		}
+		if strings.Contains(" "+v.EN[o.e]+" ", " "+v.EN[c.e]+" ") &&
+			float64(o.stat.N) >= maximalShare*float64(c.stat.N) && o.q >= maximalShare*c.q {
+			best = o
+		}
+	}
+	return best
+}
+
+// dropFragments removes linked pairs whose Chinese term is part of a longer
+// linked term and occurs on its own fewer than MinFreq times, whose English
+// is part of the longer term's English, and which the dictionary does not
+// support (Chinese cover below fragmentCover): 三股 and 势力
+// next to 三股势力 are fragments of its rendering, not terms, while
+// 命运共同体, which also occurs outside 人类命运共同体, stays.
+func (x *Extractor) dropFragments(best []scored, v *Vocabulary, lx *lexicon) []scored {
+	min := int32(x.minFreq())
+	var out []scored
+	for _, c := range best {
+		short := v.ZH[c.z]
+		fragment := false
+		if lx.dictCover(v.ZHTokens[c.z], v.EN[c.e]) >= fragmentCover {
+			out = append(out, c)
+			continue
+		}
+		for _, o := range best {
+			long := v.ZH[o.z]
+			if len(long) > len(short) && strings.Contains(long, short) && c.fz-o.fz < min &&
+				strings.Contains(" "+v.EN[o.e]+" ", " "+v.EN[c.e]+" ") {
+				fragment = true
+				break
+			}
+		}
+		if !fragment {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Rendering is one English candidate for a Chinese term, with the figures

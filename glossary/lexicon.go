@@ -17,7 +17,7 @@ import (
 const (
 	minWordDice  = 0.4
 	minWordPairs = 3
-	nearBest     = 0.6
+	nearBest     = 0.8
 )
 
 // lexicon answers how well the words of a Chinese term and of an English
@@ -54,6 +54,7 @@ type glosser struct {
 // lacks is read as the longest dictionary words it is made of (parts).
 type glosses struct {
 	senses [][]string
+	whole  map[string]bool // each sense's keys joined by spaces
 	words  map[string]bool
 	parts  []*glosses
 }
@@ -109,6 +110,10 @@ func (g *glosser) addSenses(gl *glosses, word string) {
 			}
 			if len(keys) > 0 {
 				gl.senses = append(gl.senses, keys)
+				if gl.whole == nil {
+					gl.whole = make(map[string]bool)
+				}
+				gl.whole[strings.Join(keys, " ")] = true
 			}
 		}
 	}
@@ -284,6 +289,20 @@ func (lx *lexicon) agreement(zhKey, enKey string) (zh, en float64) {
 		}
 	}
 	return zc / float64(len(zs)), float64(ec) / float64(len(es))
+}
+
+// dictCover is the dictionary's share of the Chinese term's words that the
+// English term renders (no learned links).
+func (lx *lexicon) dictCover(zhKey, enKey string) float64 {
+	zs, es := zhWords(zhKey), enWords(enKey)
+	if len(zs) == 0 || len(es) == 0 || lx.g.dict == nil {
+		return 0
+	}
+	sum := 0.0
+	for _, z := range zs {
+		sum += lx.g.of(z).cover(es)
+	}
+	return sum / float64(len(zs))
 }
 
 // trivial reports whether the dictionary already gives en for the Chinese
