@@ -79,17 +79,30 @@ func TestDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	var rep struct {
-		Findings []struct{ Kind, Found string }
+		Findings []struct {
+			Kind, Found string
+			ZHTerm      string `json:"zh_term"`
+		}
 	}
 	if err := json.Unmarshal(data, &rep); err != nil {
 		t.Fatalf("check.json: %v", err)
 	}
 	kinds := map[string]int{}
+	numbers := map[string]bool{}
 	for _, f := range rep.Findings {
 		kinds[f.Kind]++
+		if f.Kind == "number-mismatch" {
+			numbers[f.ZHTerm] = true
+		}
 	}
 	if len(rep.Findings) == 0 || kinds["forbidden-term"] == 0 || kinds["missing-term"] == 0 || kinds["number-mismatch"] == 0 {
 		t.Errorf("check.json findings by kind: %v", kinds)
+	}
+	// The review renders 68亿美元 as 8.6 billion and 15.3% as "up 13.5 percent".
+	for _, want := range []string{"68亿", "15.3%"} {
+		if !numbers[want] {
+			t.Errorf("check.json: no number-mismatch for %s (got %v)", want, numbers)
+		}
 	}
 
 	// report.html: self-contained, one row per bead, findings flagged.

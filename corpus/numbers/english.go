@@ -2,6 +2,7 @@ package numbers
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -127,11 +128,19 @@ var enCounts = map[string]float64{
 	"top": 1, "largest": 1, "biggest": 1, "leading": 1,
 }
 
-// approxWords before a figure make it approximate.
+// approxWords before a figure make it approximate ("more than" and "at
+// least" through their last word).
 var approxWords = map[string]bool{
 	"about": true, "around": true, "nearly": true, "almost": true, "over": true, "some": true,
-	"roughly": true, "approximately": true, "than": true, "least": true, "up": true,
-	"upward": true, "upwards": true, "close": true, "under": true,
+	"roughly": true, "approximately": true, "than": true, "least": true, "under": true,
+}
+
+// approxPhrases are two-word approximations, keyed by their last word: "up
+// to 5", "close to 5", "upwards of 5". "up" alone states a change ("up 13.5
+// percent"), not an approximation.
+var approxPhrases = map[string][]string{
+	"to": {"up", "close"},
+	"of": {"upward", "upwards"},
 }
 
 func (e *enReader) read() bool {
@@ -471,7 +480,8 @@ func (e *enReader) approxBefore(k int) bool {
 	if c := e.tok(j).text; c == "$" || strings.HasSuffix(c, "$") || c == "€" || c == "£" || c == "¥" {
 		j--
 	}
-	return approxWords[e.lower(j)]
+	w := e.lower(j)
+	return approxWords[w] || slices.Contains(approxPhrases[w], e.lower(j-1))
 }
 
 // currencyBefore returns the currency written before token k ($, HK$, US$, RMB).

@@ -140,6 +140,11 @@ func TestEnglish(t *testing.T) {
 		{"two million", "number:2000000"},
 		{"6.5%", "percent:6.5"},
 		{"6.5 percent", "percent:6.5"},
+		{"up 6.5 percent", "percent:6.5"},
+		{"up to 6.5 percent", "~percent:6.5"},
+		{"close to 500", "~number:500"},
+		{"upwards of 500", "~number:500"},
+		{"more than 500", "~number:500"},
 		{"6.5 per cent", "percent:6.5"},
 		{"3-5 percent", "percent:3 percent:5"},
 		{"between 3 and 5 percent", "percent:3 percent:5"},
@@ -239,6 +244,17 @@ func TestMatch(t *testing.T) {
 		{"20世纪", "the 20th century", 0, true},
 		{"6月中旬", "in mid-June", 0, true},
 		{"两千多年", "more than 2,000 years", 0, true},
+		// "up" states a change, not an approximation.
+		{"同比增长15.3%", "up 13.5 percent year on year", 0, false},
+		{"同比增长15.3%", "up 15.3 percent year on year", 0, true},
+		{"同比增长15.3%", "up to 15.3 percent", 0, true},
+		// An approximate rendering of an exact figure rounds it.
+		{"增长15.3%", "about 15 percent", 0, true},
+		{"增长15.3%", "about 13.5 percent", 0, false},
+		{"97人", "nearly 100 people", 0, true},
+		{"38人", "more than 30 people", 0, true},
+		{"68亿美元", "more than 8.6 billion U.S. dollars", 0, false},
+		{"68亿美元", "close to 7 billion U.S. dollars", 0, true},
 	}
 	for _, tt := range tests {
 		zh := Chinese(tt.zh)

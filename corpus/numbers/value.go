@@ -236,7 +236,9 @@ func complete(v, ref Value) Value {
 // read from the Chinese source. It is looser than Key equality:
 //   - numbers: equal, or en is zh rounded to en's stated digits (12.35亿 ↔
 //     1.24 billion), or zh is approximate (30多) and en is within 20% below
-//     to 100% above it; an Ordinal, Year or Number with the same value match
+//     to 100% above it, or en is approximate ("nearly 100", "more than 30")
+//     within the same bounds and within one unit of its last significant
+//     digit of zh (about 13.5 percent is not 15.3%); an Ordinal, Year or Number with the same value match
 //     each other (第19 ↔ 19th, 2016年 ↔ 2016);
 //   - a Percent matches a Percent only;
 //   - dates: every part stated on both sides is equal, and zh states no part
@@ -320,8 +322,31 @@ func matchNum(zh, en Value) bool {
 	if en.half > 0 && math.Abs(a-b) <= en.half*(1+1e-9) {
 		return true
 	}
-	if zh.Approx || en.Approx {
-		return b >= 0.8*a && b <= 2*a || a >= 0.8*b && a <= 2*b
+	if !zh.Approx && !en.Approx {
+		return false
 	}
-	return false
+	if !(b >= 0.8*a && b <= 2*a || a >= 0.8*b && a <= 2*b) {
+		return false
+	}
+	// An exact source figure rendered approximately must round to the
+	// English figure at its last significant digit: "nearly 100" for 97 and
+	// "more than 30" for 38, but not "about 13.5 percent" for 15.3%.
+	return zh.Approx || math.Abs(a-b) <= significantUnit(en)*(1+1e-9)
+}
+
+// significantUnit is the place value of v's last non-zero stated digit: 0.1
+// for 13.5, 100 for 100, 1e8 for 8.6 billion, 1 for 2,345.
+func significantUnit(v Value) float64 {
+	u := 2 * v.half
+	if u <= 0 {
+		u = 1e-6
+	}
+	for u < math.Abs(v.Num) { // also ends on 0, NaN and Inf
+		q := v.Num / (10 * u)
+		if math.Abs(q-math.Round(q)) > 1e-6*math.Max(1, math.Abs(q)) {
+			break
+		}
+		u *= 10
+	}
+	return u
 }
