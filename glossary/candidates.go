@@ -68,6 +68,12 @@ var zhFunction = setOf(`的 地 得 了 着 过 和 与 及 以及 或 或者 �
 去 而言 方 者 等方面 着重 为止 例如 如下 下列 上述 以往 尤其 特别 亦即 可能 一直 正在 曾 目前 项 名 宗 次
 位 份 种 批 件 笔 只 些 头 把 张 届 间`)
 
+// zhClause are words that no term holds inside: copulas, auxiliaries,
+// prepositions and adverbs mark clause structure (的, 及 and 与 may occur
+// inside names: 政府发行的流通纸币及硬币).
+var zhClause = setOf(`是 为 在 将 把 被 了 着 过 从 也 都 又 就 还 不 已 已经 会 可 可以 要 应 使 让 给 向 于 而 但
+并 则 即 亦 曾 正在 对于 由于 因为 所以 如果 虽然 但是 而且 以及其`)
+
 // zhNumberUnit are the words a number may stand before inside a Chinese
 // candidate (第2号, 2016年); elsewhere a number ends a candidate.
 var zhNumberUnit = setOf(`年 号 章 条 款 期 届 周年 号文`)
@@ -245,6 +251,9 @@ func zhCandidates(out []cand, text string, toks []zhToken, base int) []cand {
 			}
 			if weight += zhWeight(toks, simp, j); weight > maxZHTokens {
 				break
+			}
+			if j > i && zhClause[simp[j]] {
+				break // 人类命运共同体是世界… is a clause, not a term
 			}
 			if !zhCanEnd(toks, simp, i, j) {
 				continue

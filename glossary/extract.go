@@ -99,6 +99,9 @@ const (
 	// trivialPrior scales the score of a pair the general dictionary
 	// already gives (市场 ↔ market).
 	trivialPrior = 0.3
+	// verbPrior scales the score of a Chinese candidate that opens with a
+	// word the dictionary knows only as a verb (see verbPhrase).
+	verbPrior = 0.3
 	// maximalShare: see maximal.
 	maximalShare = 0.8
 	// fragmentCover: see dropFragments.
@@ -160,6 +163,9 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 		if lx.trivial(v.ZH[c.z], c.en) {
 			prior = trivialPrior
 		}
+		if lx.verbPhrase(v.ZHTokens[c.z]) {
+			prior *= verbPrior
+		}
 		c.score = c.q * math.Log2(1+float64(c.stat.N)) * prior
 		entries = append(entries, x.entry(c, others[c.z], v, pc, bead))
 	}
@@ -183,7 +189,7 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 		if only >= 0 && z != only {
 			continue
 		}
-		if s.N < min || !v.ZHTerm[z] || !v.ENTerm[e] {
+		if s.N < min || !v.ZHTerm[z] || !v.ENTerm[e]  {
 			continue
 		}
 		c := scored{z: z, e: e, stat: s, fz: fz[z], fe: fe[e]}

@@ -329,3 +329,25 @@ func (lx *lexicon) trivial(zhKey, en string) bool {
 	ws := enWords(k)
 	return len(ws) == 1 && lx.g.of(zh).words[ws[0]]
 }
+
+// verbPhrase reports whether a Chinese key of several tokens starts with a
+// word the dictionary knows only as a verb (推动构建…, 打击三股势力): a
+// verb phrase around a term, not a term.
+func (lx *lexicon) verbPhrase(zhKey string) bool {
+	toks := strings.Split(zhKey, zhSep)
+	if len(toks) < 2 || lx.g.dict == nil {
+		return false
+	}
+	entries := lx.g.dict.Lookup(toks[0])
+	if len(entries) == 0 {
+		return false
+	}
+	for _, e := range entries {
+		for _, sense := range e.Glosses {
+			if !strings.HasPrefix(sense, "to ") && !skipGloss.MatchString(sense) {
+				return false
+			}
+		}
+	}
+	return true
+}
