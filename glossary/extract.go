@@ -189,7 +189,7 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 		if only >= 0 && z != only {
 			continue
 		}
-		if s.N < min || !v.ZHTerm[z] || !v.ENTerm[e]  {
+		if s.N < min || !v.ZHTerm[z] || !v.ENTerm[e] {
 			continue
 		}
 		c := scored{z: z, e: e, stat: s, fz: fz[z], fe: fe[e]}
