@@ -334,7 +334,7 @@ func (x *Extractor) entry(c scored, others []scored, v *Vocabulary, pc *PairCoun
 			}
 		}
 	}
-	e.Comment = fmt.Sprintf("%d of %d units (%.0f%%)", c.stat.N, c.fz, 100*c.cons)
+	e.Comment = fmt.Sprintf("rendered so %d of %d times (%.0f%%)", c.stat.N, c.fz, 100*c.cons)
 	if len(e.Variants) > 0 {
 		e.Comment += "; also " + formatVariants(e.Variants)
 	}
