@@ -152,6 +152,23 @@ func TestTermKeySame(t *testing.T) {
 		{"cancelled", "canceled"},
 		{"programmes", "program"},
 		{"the 2022 Winter Olympics", "2022 Winter Olympic"},
+		// Plurals the stemmer leaves apart from their singular.
+		{"leaf", "leaves"},
+		{"maternity leave", "maternity leaves"},
+		{"wolf", "wolves"},
+		{"knife", "knives"},
+		{"half", "halves"},
+		{"life", "lives"},
+		{"analysis", "analyses", "analyse"},
+		{"index", "indices", "indexes"},
+		{"appendix", "appendices"},
+		{"price index", "price indices"},
+		{"crisis", "crises"},
+		{"bus", "buses"},
+		{"gas", "gases"},
+		{"stimulus", "stimuli"},
+		{"curriculum", "curricula"},
+		{"policy", "policies"},
 	}
 	for _, g := range groups {
 		want := TermKey(g[0])
@@ -168,6 +185,13 @@ func TestTermKeyDiffer(t *testing.T) {
 	t.Parallel()
 	pairs := [][2]string{
 		{"east", "Easter"},
+		{"base", "basis"},
+		{"axe", "axis"},
+		{"leaf", "leaflet"},
+		{"index", "indicate"},
+		{"bus", "business"},
+		{"gas", "gaseous"},
+		{"life", "lift"},
 		{"organ", "organization"},
 		{"organ", "organize"},
 		{"universe", "university"},

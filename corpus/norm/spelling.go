@@ -184,13 +184,40 @@ func iseForm(w string) string {
 
 // irregular maps plural and verb forms the stemmer does not join to the
 // form it gives for their base word.
+//
+// Where a plural is also a verb form (leaves, lives, analyses), the singular
+// is sent to the verb's key instead (leaf = leaves = leave, life = lives,
+// analysis = analyses = analyze), so that both readings still meet: maternity
+// leave = maternity leaves. A plural shared by two nouns (bases: base and
+// basis; axes: axe and axis) keeps the key of the one it spells (base, axe).
 var irregular = map[string]string{
 	"crises": "crisis", "theses": "thesis", "hypotheses": "hypothesis",
 	"diagnoses": "diagnosis", "syntheses": "synthesis", "emphases": "emphasis",
-	"parentheses": "parenthesis", "bases": "base", "criteria": "criterion",
+	"parentheses": "parenthesis", "prognoses": "prognosis", "oases": "oasis",
+	"bases": "base", "criteria": "criterion",
 	"phenomena": "phenomenon", "children": "child", "women": "woman", "men": "man",
 	"feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
 	"people": "people", "data": "data", "media": "media", "does": "do", "goes": "go",
+	// -f, -fe → -ves
+	"wolves": "wolf", "knives": "knife", "wives": "wife", "halves": "half",
+	"shelves": "shelf", "thieves": "thief", "calves": "calf", "loaves": "loaf",
+	"selves": "self", "elves": "elf", "scarves": "scarf", "wharves": "wharf",
+	"hooves": "hoof", "sheaves": "sheaf", "leaf": "leave", "life": "live",
+	"analysis": "analyze",
+	// -ix, -ex → -ices
+	"indices": "index", "appendices": "appendix", "matrices": "matrix",
+	"vertices": "vertex", "vortices": "vortex", "codices": "codex", "apices": "apex",
+	"helices": "helix", "cortices": "cortex",
+	// -s, -z → -ses, -zzes
+	"buses": "bus", "gases": "gas", "biases": "bias", "aliases": "alias",
+	"atlases": "atlas", "canvases": "canvas", "quizzes": "quiz",
+	// Latin and Greek plurals
+	"stimuli": "stimulus", "nuclei": "nucleus", "radii": "radius", "foci": "focus",
+	"fungi": "fungus", "cacti": "cactus", "alumni": "alumnus", "syllabi": "syllabus",
+	"loci": "locus", "curricula": "curriculum", "memoranda": "memorandum",
+	"strata": "stratum", "addenda": "addendum", "referenda": "referendum",
+	"moratoria": "moratorium", "symposia": "symposium", "spectra": "spectrum",
+	"quanta": "quantum", "antennae": "antenna", "vertebrae": "vertebra",
 }
 
 // keepWhole are words whose Porter2 stem is another common word.

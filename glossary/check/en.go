@@ -46,7 +46,7 @@ type enPhrase struct {
 	group     int
 	forbidden bool
 	keys      []string
-	alts      [][]string  // per word: keys of its other number (leaf: leaves), see numberForms
+	alts      [][]string  // per word: keys of its other number (basis: bases), see numberForms
 	shapes    []caseShape // nil unless the entry is case-sensitive
 }
 
@@ -106,51 +106,21 @@ func (m *enMatcher) add(text string, p enPhrase, caseSensitive bool) bool {
 	return true
 }
 
-// numberForms returns the other grammatical number of an English noun where
-// the stemmer does not bring the two together: -f/-fe/-ves (leaf, leaves),
-// -is/-es (basis, bases), -us/-i (stimulus, stimuli), -ix/-ex/-ices (index,
-// indices), -s/-ses and -z/-zzes (bus, buses). Forms that key the same as
-// the word are dropped by the caller; spurious forms are harmless, since a
-// text word must still key like one of them.
+// numberForms returns the other number of an English noun in -is (basis,
+// bases; axis, axes): their plural is also the plural of another noun (base,
+// axe), so norm.TermKey keys it as that one and the rendering accepts both.
+// The other plurals the stemmer leaves apart (leaves, indices, buses,
+// stimuli) are brought together by norm.TermKey itself. Forms that key the
+// same as the word are dropped by the caller.
 func numberForms(w string) []string {
 	lw := strings.ToLower(w)
-	var out []string
-	add := func(trim int, suffix string) { out = append(out, lw[:len(lw)-trim]+suffix) }
-	switch {
-	case strings.HasSuffix(lw, "ves"):
-		add(3, "f")
-		add(3, "fe")
-	case strings.HasSuffix(lw, "fe"):
-		add(2, "ves")
-	case strings.HasSuffix(lw, "f"):
-		add(1, "ves")
+	if stem, ok := strings.CutSuffix(lw, "is"); ok {
+		return []string{stem + "es"}
 	}
-	switch {
-	case strings.HasSuffix(lw, "ices"):
-		add(4, "ix")
-		add(4, "ex")
-	case strings.HasSuffix(lw, "ix"), strings.HasSuffix(lw, "ex"):
-		add(2, "ices")
+	if stem, ok := strings.CutSuffix(lw, "es"); ok {
+		return []string{stem + "is"}
 	}
-	switch {
-	case strings.HasSuffix(lw, "zzes"):
-		add(3, "")
-	case strings.HasSuffix(lw, "ses"):
-		add(2, "")   // buses → bus
-		add(2, "is") // bases → basis
-	case strings.HasSuffix(lw, "is"):
-		add(2, "es")
-	case strings.HasSuffix(lw, "us"):
-		add(2, "i")
-		add(0, "es")
-	case strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss"):
-		add(0, "es")
-	case strings.HasSuffix(lw, "z"):
-		add(0, "zes")
-	case strings.HasSuffix(lw, "i") && len(lw) > 3:
-		add(1, "us")
-	}
-	return out
+	return nil
 }
 
 // find returns every occurrence of every phrase in the words of s.
