@@ -1,6 +1,3 @@
-// Package glossary extracts consistent Chinese-English term pairs from aligned
-// corpora, reads and writes glossary files (TSV, CSV, TBX, JSON) and checks
-// translations against a glossary.
 package glossary
 
 // Status is the curation state of a glossary entry.
