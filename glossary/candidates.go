@@ -344,6 +344,7 @@ type enWord struct {
 	lower string
 	depth int    // unclosed '(' before the token in its chunk
 	gap   string // markers between this token and the next: "," "(" ")" "&"
+	money bool   // followed by "$"
 }
 
 // enChunks cuts English text into chunks of words between punctuation that
@@ -388,6 +389,9 @@ func enChunks(text string) [][]enWord {
 			breaks = true
 		}
 		w.gap = strings.Join(markers, " ")
+		if strings.HasPrefix(gap, "$") {
+			w.money = true // HK$, US$: a currency sign, not a word
+		}
 		cur = append(cur, w)
 		if breaks || k+1 == len(toks) {
 			chunks = append(chunks, cur)
@@ -467,7 +471,7 @@ func isCapitalised(s string) bool {
 // function word, not a bare number (a year may end one: Cyber Security
 // Summit 2016).
 func enCanEdge(w enWord, first bool) bool {
-	if enFunction[w.lower] {
+	if enFunction[w.lower] || w.money {
 		return false
 	}
 	if isNumberWord(w.lower) {
