@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
+	"strings"
 	"syscall"
 
 	"github.com/urfave/cli/v2"
@@ -99,7 +101,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			}
 		}
 	}
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, flagsFirst(app, args))
 	if err == nil {
 		return ExitOK
 	}
@@ -116,4 +118,57 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	fmt.Fprintf(stderr, "bitext: %v\n", err)
 	return ExitError
+}
+
+// flagsFirst returns args with the flags of the subcommand moved before its
+// positional arguments: urfave/cli v2 stops reading flags at the first
+// positional one, but "bitext split FILE --format jsonl" must work too. A
+// flag that takes a value moves with it (--to tsv, -o FILE; --to=tsv is one
+// argument); "--" ends the flags and stays in front of what follows it; a
+// lone "-" (standard input) is a positional argument. Flags the command
+// does not define (--help among them) are taken to need no value, and
+// urfave/cli reports the unknown ones.
+func flagsFirst(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	cmd := app.Command(args[1])
+	if cmd == nil {
+		return args
+	}
+	var flags, positional []string
+	rest := args[2:]
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		if a == "--" {
+			positional = append(positional, rest[i:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			positional = append(positional, a)
+			continue
+		}
+		flags = append(flags, a)
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !hasValue && takesValue(cmd, name) && i+1 < len(rest) {
+			i++
+			flags = append(flags, rest[i])
+		}
+	}
+	if i := slices.Index(positional, "--"); i > 0 {
+		// Positionals before "--" go after it, with the rest.
+		positional = append(append([]string{"--"}, positional[:i]...), positional[i+1:]...)
+	}
+	return slices.Concat(args[:2], flags, positional)
+}
+
+// takesValue reports whether the command's flag called name needs a value.
+func takesValue(cmd *cli.Command, name string) bool {
+	for _, f := range cmd.Flags {
+		if slices.Contains(f.Names(), name) {
+			tv, ok := f.(interface{ TakesValue() bool })
+			return ok && tv.TakesValue()
+		}
+	}
+	return false
 }

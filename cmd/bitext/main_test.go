@@ -3,9 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/urfave/cli/v2"
 )
 
 // cliMu serialises in-process runs: urfave/cli v2 writes to package-level
@@ -38,5 +42,54 @@ func TestHelp(t *testing.T) {
 	code, out, _ := runCLI(t, "", "--help")
 	if code != ExitOK || !strings.Contains(out, "align") {
 		t.Fatalf("help: exit %d, output %q", code, out)
+	}
+}
+
+func TestFlagsFirst(t *testing.T) {
+	t.Parallel()
+	app := &cli.App{Commands: []*cli.Command{
+		splitCommand(&env{}), convertCommand(&env{}), checkCommand(&env{}),
+	}}
+	tests := []struct{ in, want string }{
+		{"split FILE --format jsonl", "split --format jsonl FILE"},
+		{"split FILE -f=jsonl", "split -f=jsonl FILE"},
+		{"split - --format jsonl", "split --format jsonl -"},
+		{"convert IN --to tsv OUT", "convert --to tsv IN OUT"},
+		{"check ZH EN -g G --no-numbers --format json", "check -g G --no-numbers --format json ZH EN"},
+		{"check --no-numbers ZH EN", "check --no-numbers ZH EN"},
+		{"split FILE -- --format", "split -- FILE --format"},
+		{"split FILE --help", "split --help FILE"},
+		{"split FILE --format", "split --format FILE"}, // no value left: urfave/cli reports it
+		{"help split", "help split"},
+		{"nosuch FILE --x y", "nosuch FILE --x y"},
+	}
+	for _, tt := range tests {
+		got := flagsFirst(app, append([]string{"bitext"}, strings.Fields(tt.in)...))
+		if g := strings.Join(got[1:], " "); g != tt.want {
+			t.Errorf("flagsFirst(%q) = %q, want %q", tt.in, g, tt.want)
+		}
+	}
+}
+
+// TestFlagsAfterPositionals runs commands with their flags last.
+func TestFlagsAfterPositionals(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	tsv := filepath.Join(dir, "in.tsv")
+	if err := os.WriteFile(tsv, []byte("双方同意加强合作。\tThe two sides agreed to strengthen cooperation.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, "", "split", seedBilingual, "--format", "jsonl")
+	if code != ExitOK || !strings.HasPrefix(out, `{"text":`) {
+		t.Errorf("split FILE --format jsonl: exit %d, stderr %q, output %.80q", code, stderr, out)
+	}
+	code, out, stderr = runCLI(t, "我们。\n", "split", "-", "--lang", "zh", "--format", "jsonl")
+	if code != ExitOK || !strings.Contains(out, `"lang":"zh"`) {
+		t.Errorf("split - --lang zh --format jsonl: exit %d, stderr %q, output %q", code, stderr, out)
+	}
+	tmx := filepath.Join(dir, "out.tmx")
+	code, _, stderr = runCLI(t, "", "convert", tsv, "--to", "tmx", tmx)
+	if data, err := os.ReadFile(tmx); code != ExitOK || err != nil || !bytes.Contains(data, []byte("<tmx")) {
+		t.Errorf("convert IN --to tmx OUT: exit %d, stderr %q, read %v", code, stderr, err)
 	}
 }

@@ -54,11 +54,6 @@ func splitCommand(e *env) *cli.Command {
 
 func runSplit(e *env, c *cli.Context) error {
 	if c.NArg() != 1 {
-		for _, a := range c.Args().Tail() {
-			if strings.HasPrefix(a, "-") && a != "-" {
-				return usageErrorf("split: flags go before FILE: bitext split %s … FILE", a)
-			}
-		}
 		return usageErrorf("split: want one FILE (or - for standard input), got %d arguments", c.NArg())
 	}
 	opt, err := readOptions(c.String("input"), c.String("lang"), c.String("encoding"))

@@ -111,7 +111,8 @@ func TestSplitErrors(t *testing.T) {
 		{[]string{"split", "--format", "xml", latin}, "unknown --format"},
 		{[]string{"split", "--lang", "fr", latin}, "unknown --lang"},
 		{[]string{"split"}, "want one FILE"},
-		{[]string{"split", latin, "--format", "jsonl"}, "flags go before FILE"},
+		{[]string{"split", latin, empty}, "want one FILE"},
+		{[]string{"split", latin, "--format", "xml"}, "unknown --format"},
 	} {
 		code, out, stderr := runCLI(t, "", c.args...)
 		if code != ExitError || out != "" || !strings.Contains(stderr, c.want) || strings.Count(stderr, "\n") != 1 {
