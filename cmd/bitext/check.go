@@ -27,24 +27,26 @@ func checkCommand(e *env) *cli.Command {
 		Description: "Checks an English translation of Chinese text against a glossary (any format\n" +
 			"\"bitext glossary\" writes, or an OmegaT TSV: zh, en, comment, status). The translation is\n" +
 			"two documents (aligned first; a rendering one bead off counts), a TMX, a TSV of\n" +
-			"zh<TAB>en lines, or an XLIFF 1.2 file (Trados .sdlxliff segments checked one by one).\n\n" +
-			"Exit status: 0 no finding at or above --fail-on, 1 findings, 2 error.\n\n" +
+			"zh<TAB>en lines, or an XLIFF 1.2 or 2.0 file (Trados .sdlxliff segments checked one by\n" +
+			"one; translate=\"no\" units and alt-trans skipped).\n\n" +
+			"Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error\n" +
+			"(reported on one line naming the file and line).\n\n" +
 			"--ignore FILE dismisses findings: give it a JSON report of this command (keep the\n" +
 			"findings to dismiss) or a TSV of kind<TAB>term<TAB>source text of the segment.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX or JSON)", Required: true},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text, json, or html (a self-contained page: the segments side by side, findings flagged)"},
-			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a finding of this severity or worse is reported: error or warning"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report `FORMAT`: text, json, or html (a self-contained page: the segments side by side, findings flagged)"},
+			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a finding of this `SEVERITY` or worse is reported: error or warning"},
 			&cli.StringFlag{Name: "ignore", Usage: "`FILE` of dismissed findings (a JSON report, or TSV kind, term, segment text)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "tmx", Usage: "check the units of a TMX `FILE`"},
 			&cli.StringFlag{Name: "tsv", Usage: "check a TSV `FILE` of zh<TAB>en lines (segment = line number)"},
-			&cli.StringFlag{Name: "xliff", Usage: "check an XLIFF 1.2 `FILE` (.xlf, .xliff, .sdlxliff, .mqxliff)"},
-			&cli.IntFlag{Name: "year", Usage: "year of dates written without one, to check weekdays (default: the ZH document's date, else the source's first full date)"},
+			&cli.StringFlag{Name: "xliff", Usage: "check an XLIFF 1.2 or 2.0 `FILE` (.xlf, .xliff, .sdlxliff, .mqxliff)"},
+			&cli.IntFlag{Name: "year", DefaultText: "the ZH document's date, else the source's first full date", Usage: "`YEAR` of dates written without one, to check weekdays"},
 			&cli.BoolFlag{Name: "no-numbers", Usage: "do not check numbers and dates"},
 			&cli.BoolFlag{Name: "segment", Usage: "find word boundaries with the gse segmenter (slower to start) instead of the dictionary rule"},
-			&cli.StringFlag{Name: "input", Value: "auto", Usage: "format of ZH and EN documents: " + formatList()},
-			&cli.StringFlag{Name: "encoding", Usage: "encoding of ZH and EN documents (default: detect)"},
+			&cli.StringFlag{Name: "input", Value: "auto", Usage: "`FORMAT` of ZH and EN documents: " + formatList()},
+			&cli.StringFlag{Name: "encoding", Usage: "`ENCODING` of ZH and EN documents (default: detect)"},
 			&cli.StringSliceFlag{Name: "dict", Usage: "extra bilingual dictionary `FILE` for aligning ZH and EN (zh<TAB>en…)"},
 		},
 		Action: func(c *cli.Context) error { return runCheck(e, c) },

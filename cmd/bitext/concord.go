@@ -45,12 +45,14 @@ func concordCommand(e *env) *cli.Command {
 			"Examples:\n" +
 			"   bitext concord 三股势力 aligned.tmx\n" +
 			"   bitext concord --format html -o concord.html 外汇基金 hkma-2016.jsonl\n" +
-			"   bitext concord \"Belt and Road\" zh.txt en.txt",
+			"   bitext concord \"Belt and Road\" zh.txt en.txt\n\n" +
+			"Exit status: 0 success, also when TERM is not found (the output says so); 2 usage or\n" +
+			"input error, reported on one line naming the file and line.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text, json or html"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: text, json or html"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
-			&cli.StringFlag{Name: "side", Usage: "look TERM up on this side: zh or en (default: zh for Chinese terms)"},
-			&cli.IntFlag{Name: "min-pairs", Value: 2, Usage: "pairs a rendering must occur in to form a group"},
+			&cli.StringFlag{Name: "side", DefaultText: "zh for a Chinese TERM, else en", Usage: "look TERM up on this `SIDE`: zh or en"},
+			&cli.IntFlag{Name: "min-pairs", Value: 2, Usage: "`N` pairs a rendering must occur in to form a group"},
 			&cli.IntFlag{Name: "max", Value: 0, Usage: "text output: show at most `N` pairs per group (0: all)"},
 		},
 		Action: func(c *cli.Context) error { return runConcord(e, c) },

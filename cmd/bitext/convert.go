@@ -20,7 +20,7 @@ func tmxFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "zh-lang", DefaultText: "zh-CN or zh-TW by the script detected", Usage: "language `CODE` of the Chinese side in TMX (zh-HK, …)"},
 		&cli.StringFlag{Name: "en-lang", Value: "en-US", Usage: "language `CODE` of the English side in TMX (en-GB, …)"},
-		&cli.StringFlag{Name: "source", Value: "zh", Usage: "source language of the TMX: zh or en (written first, named by srclang)"},
+		&cli.StringFlag{Name: "source", Value: "zh", Usage: "source `LANG` of the TMX: zh or en (written first, named by srclang)"},
 		&cli.StringFlag{Name: "date", Usage: "TMX creationdate (`DATE`: 2006-01-02 or RFC 3339; default $SOURCE_DATE_EPOCH, else none)"},
 		&cli.StringFlag{Name: "columns", DefaultText: "zh,en without a header", Usage: "TSV output `COLUMNS`, comma-separated from " + strings.Join(tm.AllColumns, ",")},
 	}
@@ -109,13 +109,22 @@ func convertCommand(e *env) *cli.Command {
 		Name:      "convert",
 		Usage:     "convert a translation memory between TMX, TSV and JSON Lines",
 		ArgsUsage: "IN OUT  (- for standard input or output, with --from or --to)",
-		Description: "Formats are told by the extension (.tmx, .tsv, .jsonl) unless --from or --to says.\n" +
-			"TMX input may come from any tool (UTF-8 or UTF-16, TMX 1.1 to 1.4); units lacking a\n" +
-			"Chinese or an English variant are skipped. Characters XML cannot carry are dropped\n" +
-			"from TMX output and counted.",
+		Description: "Formats are told by the extension (.tmx, .tsv, .jsonl) unless --from or --to says:\n" +
+			"   tmx    TMX 1.4 out; in, TMX 1.1 to 1.4 from any tool (UTF-8 or UTF-16, with or\n" +
+			"          without BOM); the Chinese and English variants of each unit are taken by\n" +
+			"          language, units lacking one are skipped\n" +
+			"   tsv    zh<TAB>en per line (more columns with --columns), with \\t, \\n and \\\\ escaped\n" +
+			"   jsonl  one {\"zh\":…,\"en\":…} object per line (id, doc, bead, confidence if known)\n" +
+			"Characters XML cannot carry are dropped from TMX output and counted on standard error.\n" +
+			"The output file is written only when the whole input was read.\n\n" +
+			"Examples:\n" +
+			"   bitext convert memory.tmx memory.tsv\n" +
+			"   bitext convert --to tmx --date 2025-06-19 pairs.tsv - > memory.tmx\n\n" +
+			"Exit status: 0 success; 2 usage or input error (malformed TMX, TSV or JSON Lines),\n" +
+			"reported on one line naming the file and line.",
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "from", Usage: "input format: tmx, tsv or jsonl"},
-			&cli.StringFlag{Name: "to", Usage: "output format: tmx, tsv or jsonl"},
+			&cli.StringFlag{Name: "from", Usage: "input `FORMAT`: tmx, tsv or jsonl (default: from the extension of IN)"},
+			&cli.StringFlag{Name: "to", Usage: "output `FORMAT`: tmx, tsv or jsonl (default: from the extension of OUT)"},
 			&cli.Float64Flag{Name: "min-confidence", Usage: "leave out units whose x-bitext-confidence is below `X`"},
 		}, tmxFlags()...),
 		Action: func(c *cli.Context) error { return runConvert(e, c) },

@@ -40,7 +40,8 @@ func demoCommand(e *env) *cli.Command {
 			"   aligned.tmx    the aligned corpus as a TMX 1.4 translation memory\n" +
 			"   glossary.tsv   the house glossary and the extracted candidates (OmegaT TSV + status)\n" +
 			"   check.json     the findings on the new translation\n" +
-			"   report.html    everything side by side: open it in a browser",
+			"   report.html    everything side by side: open it in a browser\n\n" +
+			"Exit status: 0 success (the planted findings do not count as a failure); 2 error.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "bitext-demo", Usage: "write the outputs into `DIR` (created if needed)"},
 		},

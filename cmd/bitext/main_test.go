@@ -93,3 +93,29 @@ func TestFlagsAfterPositionals(t *testing.T) {
 		t.Errorf("convert IN --to tmx OUT: exit %d, stderr %q, read %v", code, stderr, err)
 	}
 }
+
+// TestHelpTexts checks what every command's help must say: the exit status,
+// named placeholders instead of urfave/cli's "value", no "(default: false)".
+func TestHelpTexts(t *testing.T) {
+	t.Parallel()
+	for _, cmd := range []string{"split", "align", "eval", "convert", "glossary", "check", "concord", "demo"} {
+		code, out, stderr := runCLI(t, "", "help", cmd)
+		if code != ExitOK {
+			t.Errorf("help %s: exit %d, stderr %q", cmd, code, stderr)
+			continue
+		}
+		if strings.Contains(out, "(default: false)") {
+			t.Errorf("help %s shows (default: false)", cmd)
+		}
+		switch cmd {
+		case "align", "eval", "glossary": // not ours to edit yet
+			continue
+		}
+		if !strings.Contains(out, "Exit status:") {
+			t.Errorf("help %s does not say what the exit status means", cmd)
+		}
+		if strings.Contains(out, " value") {
+			t.Errorf("help %s has an unnamed flag value:\n%s", cmd, out)
+		}
+	}
+}

@@ -41,12 +41,14 @@ func splitCommand(e *env) *cli.Command {
 			"Examples:\n" +
 			"   bitext split article.html\n" +
 			"   bitext split --input bilingual --format jsonl story.txt\n" +
-			"   bitext split --encoding gb18030 --lang zh old.txt",
+			"   bitext split --encoding gb18030 --lang zh old.txt\n\n" +
+			"Exit status: 0 success; 2 usage or input error (empty, binary or undecodable input,\n" +
+			"unreadable HTML), reported on one line naming the file and the line or byte offset.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "lang", Value: "auto", Usage: "language of the text: zh, en or auto (detected per paragraph)"},
-			&cli.StringFlag{Name: "input", Aliases: []string{"i"}, Value: "auto", Usage: "input format: auto, text, lines, html, markdown or bilingual"},
-			&cli.StringFlag{Name: "encoding", Usage: "input encoding, e.g. utf-8, utf-16le, gb18030, gbk, big5 (default: detect)"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "lines", Usage: "output format: lines or jsonl"},
+			&cli.StringFlag{Name: "lang", Value: "auto", Usage: "`LANG` of the text: zh, en or auto (detected per paragraph)"},
+			&cli.StringFlag{Name: "input", Aliases: []string{"i"}, Value: "auto", Usage: "input `FORMAT`: auto, text, lines, html, markdown or bilingual"},
+			&cli.StringFlag{Name: "encoding", Usage: "input `ENCODING`, e.g. utf-8, utf-16le, gb18030, gbk, big5 (default: detect)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "lines", Usage: "output `FORMAT`: lines or jsonl"},
 		},
 		Action: func(c *cli.Context) error { return runSplit(e, c) },
 	}
