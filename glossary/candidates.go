@@ -145,6 +145,10 @@ func zhChunks(text string, seg corpus.Segmenter) [][]zhToken {
 			if strings.TrimSpace(w) == "" {
 				continue
 			}
+			if r, _ := utf8.DecodeRuneInString(w); isBreak(r) {
+				flush() // punctuation inside a title: 《2016年稅務（修訂）條例》
+				continue
+			}
 			cur = append(cur, zhToken{text: w, start: s, end: pos})
 		}
 	}

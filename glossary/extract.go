@@ -100,7 +100,8 @@ const (
 	// already gives (市场 ↔ market).
 	trivialPrior = 0.3
 	// verbPrior scales the score of a Chinese candidate that opens with a
-	// word the dictionary knows only as a verb (see verbPhrase).
+	// word the dictionary knows only as a verb (see verbPhrase) or holds
+	// the particle 的 (see hasClauseParticle).
 	verbPrior = 0.3
 	// maximalShare: see maximal.
 	maximalShare = 0.8
@@ -164,6 +165,9 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 			prior = trivialPrior
 		}
 		if lx.verbPhrase(v.ZHTokens[c.z]) {
+			prior *= verbPrior
+		}
+		if hasClauseParticle(v.ZHTokens[c.z]) {
 			prior *= verbPrior
 		}
 		c.score = c.q * math.Log2(1+float64(c.stat.N)) * prior
@@ -287,6 +291,21 @@ func (x *Extractor) Explain(v *Vocabulary, pc *PairCounts, zh string) []Renderin
 			PairFreq: int(c.stat.N), Dice: c.dice, ZHCover: c.zc, ENCover: c.ec, Clean: c.clean, Quality: c.q})
 	}
 	return out
+}
+
+// hasClauseParticle reports whether a Chinese key holds 的 or 之 between
+// words: 投资回报率的计算 is a description more often than a name.
+func hasClauseParticle(key string) bool {
+	toks := strings.Split(key, zhSep)
+	if len(toks) < 3 {
+		return false
+	}
+	for _, t := range toks[1 : len(toks)-1] {
+		if t == "的" || t == "之" {
+			return true
+		}
+	}
+	return false
 }
 
 // displayZH is the most frequent surface form of a Chinese key.
