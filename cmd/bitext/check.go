@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -100,7 +99,7 @@ func runCheck(e *env, c *cli.Context) error {
 	}
 	var ignore *check.Ignore
 	if path := c.String("ignore"); path != "" {
-		f, err := os.Open(path)
+		f, err := openInput(path)
 		if err != nil {
 			return withCode(ExitError, err)
 		}
@@ -215,11 +214,7 @@ func metaYear(meta map[string]string) int {
 func readCheckDoc(path string, opt corpus.ReadOptions) (*corpus.Document, string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, "", &corpus.ParseError{File: path, Offset: -1, Err: err}
+		return nil, "", inputError(path, err)
 	}
 	doc, err := corpus.Read(bytes.NewReader(data), path, opt)
 	if err != nil {
@@ -236,13 +231,9 @@ func readCheckDoc(path string, opt corpus.ReadOptions) (*corpus.Document, string
 }
 
 func readWith(path string, read func(io.Reader, string) ([]check.Segment, error)) ([]check.Segment, error) {
-	f, err := os.Open(path)
+	f, err := openInput(path)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, &corpus.ParseError{File: path, Offset: -1, Err: err}
+		return nil, err
 	}
 	defer f.Close()
 	return read(f, path)

@@ -233,7 +233,7 @@ func tmFormat(path string) (tm.Format, bool) {
 // same number (more than one) of blank-line separated paragraphs becomes one
 // pair per paragraph: chapter-aligned corpora such as the HKMA report.
 func readUnits(path string, f tm.Format) ([]report.Pair, error) {
-	file, err := os.Open(path)
+	file, err := openInput(path)
 	if err != nil {
 		return nil, err
 	}

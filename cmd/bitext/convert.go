@@ -162,7 +162,7 @@ func runConvert(e *env, c *cli.Context) error {
 
 	var src io.Reader = e.stdin
 	if in != "-" {
-		f, err := os.Open(in)
+		f, err := openInput(in)
 		if err != nil {
 			return withCode(ExitError, err)
 		}
@@ -244,6 +244,10 @@ func runConvert(e *env, c *cli.Context) error {
 	}
 	if err := r.Err(); err != nil {
 		return withCode(ExitError, err)
+	}
+	if tr, ok := r.(*tm.TMXReader); ok && n == 0 && tr.Skipped() > 0 {
+		return withCode(ExitError, &corpus.ParseError{File: in, Offset: -1,
+			Err: fmt.Errorf("none of its %d units has both a Chinese and an English variant", tr.Skipped())})
 	}
 	if err := w.Close(); err != nil {
 		return withCode(ExitError, err)

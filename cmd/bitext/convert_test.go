@@ -112,3 +112,35 @@ func TestConvertErrors(t *testing.T) {
 		t.Errorf("bad TSV: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestConvertBadInputs: each bad input gives exit 2, one line naming the
+// file (and line), and no output file.
+func TestConvertBadInputs(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, c := range []struct{ in, want string }{
+		{write("empty.tsv", ""), "empty.tsv: empty input"},
+		{write("blank.jsonl", "\n\n"), "blank.jsonl: empty input"},
+		{write("bin.tsv", "甲\tA\n\x00\x01\x02\x03"), "bin.tsv:2: binary data"},
+		{write("type.jsonl", `{"zh":5,"en":"b"}`), `type.jsonl:1:7: syntax error: field "zh": want a string, got number`},
+		{write("fr.tmx", `<tmx version="1.4"><header srclang="fr"/><body><tu><tuv xml:lang="fr"><seg>un</seg></tuv><tuv xml:lang="en"><seg>one</seg></tuv></tu></body></tmx>`),
+			"fr.tmx: none of its 1 units has both a Chinese and an English variant"},
+		{filepath.Join(dir, "missing.tsv"), "missing.tsv: no such file or directory"},
+	} {
+		out := filepath.Join(dir, "out.tmx")
+		code, stdout, stderr := runCLI(t, "", "convert", c.in, out)
+		if code != ExitError || stdout != "" || !strings.Contains(stderr, c.want) || strings.Count(stderr, "\n") != 1 || strings.Contains(stderr, "open ") {
+			t.Errorf("convert %s: exit %d, stderr %q; want exit 2 and one line with %q", filepath.Base(c.in), code, stderr, c.want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("convert %s: output written despite the error", filepath.Base(c.in))
+		}
+	}
+}

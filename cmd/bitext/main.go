@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"slices"
@@ -15,6 +16,8 @@ import (
 	"syscall"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/bitext/bitext/corpus"
 )
 
 // Exit codes.
@@ -176,4 +179,24 @@ func takesValue(cmd *cli.Command, name string) bool {
 		}
 	}
 	return false
+}
+
+// openInput opens a file given on the command line; its error names the
+// file once ("x.tsv: no such file or directory", not "open x.tsv: …").
+func openInput(path string) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, inputError(path, err)
+	}
+	return f, nil
+}
+
+// inputError is err about the file path as a *corpus.ParseError, the
+// operation of an *fs.PathError dropped.
+func inputError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &corpus.ParseError{File: path, Offset: -1, Err: err}
 }

@@ -3,11 +3,9 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -120,13 +118,9 @@ func openSentences(e *env, path string, opt corpus.ReadOptions) (sc *corpus.Scan
 	if path == "-" {
 		return corpus.NewScanner(e.stdin, "<stdin>", opt), func() {}, nil
 	}
-	f, err := os.Open(path)
+	f, err := openInput(path)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, nil, &corpus.ParseError{File: path, Offset: -1, Err: err}
+		return nil, nil, err
 	}
 	return corpus.NewScanner(f, path, opt), func() { f.Close() }, nil
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -97,7 +98,7 @@ func (j *JSONLReader) Scan() bool {
 		}
 		var ju jsonUnit
 		if err := json.Unmarshal(line, &ju); err != nil {
-			return j.fail(jsonCol(err), fmt.Errorf("%w: %v", corpus.ErrSyntax, err))
+			return j.fail(jsonCol(err), fmt.Errorf("%w: %v", corpus.ErrSyntax, jsonMessage(err)))
 		}
 		if ju.ZH == nil || ju.EN == nil {
 			return j.fail(0, fmt.Errorf("%w: want an object with string fields \"zh\" and \"en\"", corpus.ErrSyntax))
@@ -117,6 +118,26 @@ func (j *JSONLReader) Scan() bool {
 		j.unit = u
 		return true
 	}
+}
+
+// jsonMessage says what is wrong with a line in the file's terms: a type
+// error names the field and the JSON types, not Go's struct.
+func jsonMessage(err error) string {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return err.Error()
+	}
+	if te.Field == "" {
+		return "want a JSON object, got " + te.Value
+	}
+	want := "a string"
+	switch te.Type.Kind() {
+	case reflect.Map, reflect.Struct:
+		want = "an object"
+	case reflect.Float64:
+		want = "a number"
+	}
+	return fmt.Sprintf("field %q: want %s, got %s", te.Field, want, te.Value)
 }
 
 // jsonCol is the 1-based column of a JSON syntax error within its line, 0

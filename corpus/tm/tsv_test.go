@@ -82,6 +82,9 @@ func TestTSVReaderErrors(t *testing.T) {
 		{"甲\tA\n\nonly one column\n", 3, corpus.ErrSyntax},
 		{"zh\ten\tconfidence\n甲\tA\thigh\n", 2, corpus.ErrSyntax},
 		{"甲\tA\n\xff\xfe\xfd\tB\n", 2, corpus.ErrEncoding},
+		{"", 0, corpus.ErrEmpty},
+		{"\r\n\t\n", 0, corpus.ErrEmpty},
+		{"甲\tA\n\x00\x01\x02", 2, corpus.ErrBinary},
 	} {
 		r := NewTSVReader(strings.NewReader(tc.in), "in.tsv")
 		for r.Scan() {

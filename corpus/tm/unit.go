@@ -3,6 +3,7 @@ package tm
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -112,6 +113,7 @@ type lines struct {
 	line int
 	err  error
 	done bool
+	text bool // a line that is not blank has been read
 }
 
 // next returns the next line without its line end (LF or CRLF); ok is
@@ -130,10 +132,20 @@ func (l *lines) next() (line string, ok bool) {
 		return "", l.fail(0, err)
 	}
 	if s == "" {
+		if !l.text {
+			// Nothing but blank lines (or nothing at all): an empty corpus
+			// is a mistake worth a message, not zero units.
+			l.line = 0
+			return "", l.fail(0, corpus.ErrEmpty)
+		}
 		l.done = true
 		return "", false
 	}
 	l.line++
+	if strings.IndexByte(s, 0) >= 0 {
+		return "", l.fail(0, fmt.Errorf("%w: NUL byte", corpus.ErrBinary))
+	}
+	l.text = l.text || strings.TrimSpace(s) != ""
 	return strings.TrimSuffix(strings.TrimSuffix(s, "\n"), "\r"), true
 }
 
