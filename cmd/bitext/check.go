@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -79,6 +81,9 @@ func runCheck(e *env, c *cli.Context) error {
 	}
 
 	entries, err := glossary.ReadFile(c.String("glossary"))
+	if _, ok := errors.AsType[*fs.PathError](err); ok {
+		err = inputError(c.String("glossary"), err)
+	}
 	if err != nil {
 		return withCode(ExitError, err)
 	}

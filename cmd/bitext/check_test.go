@@ -171,6 +171,7 @@ func TestCheckBadInput(t *testing.T) {
 		"notarget.tsv": "一带一路\tBelt and Road Initiative\n国会\t\n",
 		"s.tsv":        "推进一带一路建设\tPromote the Belt and Road\n",
 		"notab.tsv":    "推进一带一路建设\tPromote the Belt and Road\nno tab here\n",
+		"latin1.tsv":   "caf\xe9\tcafe\n",
 		"nozh.tmx": `<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" datatype="plaintext"/>
 <body>
@@ -188,6 +189,8 @@ func TestCheckBadInput(t *testing.T) {
 		{[]string{"-g", p("g.tsv"), "--tmx", p("nozh.tmx")}, "nozh.tmx:4: syntax error: none of its 1 unit(s) has both a Chinese"},
 		{[]string{"-g", p("g.tsv"), "--xliff", p("notarget.xlf")}, "notarget.xlf:3: no <target>"},
 		{[]string{"-g", p("g.tsv"), "--tsv", p("missing.tsv")}, "missing.tsv"},
+		{[]string{"-g", p("missing.tsv"), "--tsv", p("s.tsv")}, p("missing.tsv") + ": no such file"},
+		{[]string{"-g", p("g.tsv"), "--tsv", p("latin1.tsv")}, "latin1.tsv:1:4: invalid or unknown text encoding"},
 		{[]string{"-g", p("g.tsv")}, "exactly one"},
 		{[]string{"-g", p("g.tsv"), "--tsv", p("s.tsv"), "--xliff", p("notarget.xlf")}, "exactly one"},
 		{[]string{"-g", p("g.tsv"), "--format", "xml", "--tsv", p("s.tsv")}, "unknown --format"},
@@ -196,8 +199,8 @@ func TestCheckBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		code, _, stderr := runCLI(t, "", append([]string{"check"}, tt.args...)...)
-		if code != ExitError || !strings.Contains(stderr, tt.want) {
-			t.Errorf("%v: exit %d, stderr %q, want %q", tt.args, code, stderr, tt.want)
+		if code != ExitError || !strings.Contains(stderr, tt.want) || strings.Count(stderr, "\n") != 1 || strings.Contains(stderr, "open ") {
+			t.Errorf("%v: exit %d, stderr %q, want one line with %q", tt.args, code, stderr, tt.want)
 		}
 	}
 }

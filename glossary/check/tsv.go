@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/corpus"
 )
@@ -25,6 +26,13 @@ func ReadTSV(r io.Reader, name string) ([]Segment, error) {
 			text = bytes.TrimPrefix(text, []byte("\xEF\xBB\xBF"))
 		}
 		s := strings.TrimRight(string(text), "\r")
+		if i := strings.IndexByte(s, 0); i >= 0 {
+			return nil, &corpus.ParseError{File: name, Line: line, Col: i + 1, Offset: -1, Err: corpus.ErrBinary}
+		}
+		if !utf8.ValidString(s) {
+			return nil, &corpus.ParseError{File: name, Line: line, Col: invalidUTF8At(s) + 1, Offset: -1,
+				Err: fmt.Errorf("%w: not UTF-8 (convert the file to UTF-8)", corpus.ErrEncoding)}
+		}
 		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
 			continue
 		}
@@ -45,4 +53,16 @@ func ReadTSV(r io.Reader, name string) ([]Segment, error) {
 		return nil, &corpus.ParseError{File: name, Offset: -1, Err: corpus.ErrEmpty}
 	}
 	return segs, nil
+}
+
+// invalidUTF8At is the byte offset of the first invalid UTF-8 sequence in s.
+func invalidUTF8At(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
+				return i
+			}
+		}
+	}
+	return len(s)
 }
