@@ -264,7 +264,10 @@ func readUnits(path string, f tm.Format) ([]report.Pair, error) {
 		}
 		pairs = append(pairs, report.Pair{Doc: doc, ID: id, ZH: u.ZH, EN: u.EN})
 	}
-	return pairs, r.Err()
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	return pairs, noBilingualUnit(r, path, n)
 }
 
 func paragraphs(s string) []string {

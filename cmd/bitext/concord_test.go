@@ -110,3 +110,24 @@ func TestConcordDocuments(t *testing.T) {
 		t.Errorf("ZH EN pair: exit %d, %s", code, stderr)
 	}
 }
+
+// TestConcordBadCorpus: a corpus that holds nothing to search is an error
+// naming the file on one line, not "not found".
+func TestConcordBadCorpus(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := map[string]string{
+		"fr.tmx":    `<tmx version="1.4"><header srclang="fr"/><body><tu><tuv xml:lang="fr"><seg>un</seg></tuv><tuv xml:lang="en"><seg>one</seg></tuv></tu></body></tmx>`,
+		"empty.tsv": "",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out, stderr := runCLI(t, "", "concord", "一", p)
+		if code != ExitError || out != "" || !strings.HasPrefix(stderr, "bitext: "+p+": ") || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("concord %s: exit %d, stdout %q, stderr %q", name, code, out, stderr)
+		}
+	}
+}

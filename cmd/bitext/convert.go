@@ -131,6 +131,17 @@ func convertCommand(e *env) *cli.Command {
 	}
 }
 
+// noBilingualUnit is an error when r, having read n units, turns out to be
+// a TMX none of whose units has both a Chinese and an English variant (a
+// memory in other languages), and nil otherwise.
+func noBilingualUnit(r tm.UnitReader, path string, n int) error {
+	if tr, ok := r.(*tm.TMXReader); ok && n == 0 && tr.Skipped() > 0 {
+		return &corpus.ParseError{File: path, Offset: -1,
+			Err: fmt.Errorf("none of its %d units has both a Chinese and an English variant", tr.Skipped())}
+	}
+	return nil
+}
+
 func formatFor(c *cli.Context, flag, path string) (tm.Format, error) {
 	if s := c.String(flag); s != "" {
 		return tm.ParseFormat(s)
@@ -245,9 +256,8 @@ func runConvert(e *env, c *cli.Context) error {
 	if err := r.Err(); err != nil {
 		return withCode(ExitError, err)
 	}
-	if tr, ok := r.(*tm.TMXReader); ok && n == 0 && tr.Skipped() > 0 {
-		return withCode(ExitError, &corpus.ParseError{File: in, Offset: -1,
-			Err: fmt.Errorf("none of its %d units has both a Chinese and an English variant", tr.Skipped())})
+	if err := noBilingualUnit(r, in, n); err != nil {
+		return withCode(ExitError, err)
 	}
 	if err := w.Close(); err != nil {
 		return withCode(ExitError, err)
