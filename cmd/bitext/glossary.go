@@ -25,10 +25,13 @@ func glossaryCommand(e *env) *cli.Command {
 		ArgsUsage: "INPUT…",
 		Description: "glossary reads aligned corpora — TMX, TSV (zh<TAB>en per line, e.g. paste a.zh a.en) or\n" +
 			"JSON Lines of {\"zh\":…,\"en\":…} objects; a unit whose sides have the same number of\n" +
-			"blank-line separated paragraphs is paired paragraph by paragraph — and proposes the term\n" +
-			"pairs the translators use consistently, best first, with their evidence: the other\n" +
-			"renderings, how often the Chinese term occurs, how often with this rendering, the share\n" +
-			"(consistency), first and last date seen, and example sentence pairs.\n\n" +
+			"blank-line separated paragraphs is paired paragraph by paragraph — or document pairs\n" +
+			"as align --batch reads them (a directory with zh/ and en/, or with NAME.zh.EXT and\n" +
+			"NAME.en.EXT files; a file NAME.zh.EXT; a manifest of id<TAB>zh path<TAB>en path), which\n" +
+			"it aligns first. It proposes the term pairs the translators use consistently, best\n" +
+			"first, with their evidence: the other renderings, how often the Chinese term occurs, how\n" +
+			"often with this rendering, the share (consistency), first and last date seen, and\n" +
+			"example sentence pairs.\n\n" +
 			"Formats (--format, default from the -o extension, else tsv):\n" +
 			"   tsv   OmegaT glossary columns (source, target, comment), then status and evidence;\n" +
 			"         a header line starting with #; UTF-8 (name it .utf8 for OmegaT)\n" +
@@ -58,7 +61,7 @@ func glossaryCommand(e *env) *cli.Command {
 
 func runGlossary(e *env, c *cli.Context) error {
 	if c.NArg() == 0 {
-		return usageErrorf("glossary: want at least one INPUT corpus (TMX, TSV or JSONL)")
+		return usageErrorf("glossary: want at least one INPUT (aligned TMX, TSV or JSONL, or document pairs as align --batch reads them)")
 	}
 	out := c.String("output")
 	format := c.String("format")
@@ -88,9 +91,12 @@ func runGlossary(e *env, c *cli.Context) error {
 			return withCode(ExitError, err)
 		}
 	}
-	beads, err := glossary.ReadCorpora(c.Args().Slice())
+	beads, failed, err := glossary.ReadInputs(e.ctx, c.Args().Slice(), &align.Aligner{})
 	if err != nil {
 		return withCode(ExitError, err)
+	}
+	for _, f := range failed {
+		fmt.Fprintf(e.stderr, "bitext: skipped %s: %s\n", f.File, f.Reason)
 	}
 	seg, err := segmenterFor(beads)
 	if err != nil {

@@ -89,3 +89,52 @@ func TestGlossaryExistingAndErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossaryDocumentPairs feeds document pairs (what align --batch reads)
+// instead of an aligned corpus: they are aligned first, and the terms come
+// out as from the aligned corpus they were cut from.
+func TestGlossaryDocumentPairs(t *testing.T) {
+	t.Parallel()
+	docs := "../../testdata/glossary/docs"
+	for _, tc := range []struct {
+		name, input, doc string
+	}{
+		{"directory", docs, "\t01.txt\t"},
+		{"manifest", filepath.Join(docs, "manifest.tsv"), "\tdoc1\t"},
+		{"file pair", filepath.Join(t.TempDir(), "a.zh.txt"), "\ta\t"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if strings.HasSuffix(tc.input, "a.zh.txt") {
+				for _, lang := range []string{"zh", "en"} {
+					data, err := os.ReadFile(filepath.Join(docs, lang, "01.txt"))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(filepath.Join(filepath.Dir(tc.input), "a."+lang+".txt"), data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			code, stdout, stderr := runCLI(t, "", "glossary", "--min-freq", "2", tc.input)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			var line string
+			for _, l := range strings.Split(stdout, "\n") {
+				if strings.HasPrefix(l, "三股势力\t") {
+					line = l
+				}
+			}
+			if !strings.HasPrefix(line, "三股势力\tterrorism, separatism and extremism\t") {
+				t.Fatalf("三股势力 entry %q in\n%s", line, stdout)
+			}
+			if !strings.Contains(line, tc.doc) {
+				t.Errorf("三股势力 examples do not name document %q: %q", strings.Trim(tc.doc, "\t"), line)
+			}
+		})
+	}
+	code, _, stderr := runCLI(t, "", "glossary", filepath.Join(t.TempDir(), "lonely.zh.txt"))
+	if code == ExitOK || !strings.Contains(stderr, "lonely.zh.txt") {
+		t.Errorf("missing document: exit %d, %q", code, stderr)
+	}
+}
