@@ -140,7 +140,12 @@ func runBatch(e *env, c *cli.Context) error {
 	stats := b.Stats()
 	failed := append(unpaired, stats.Failed...)
 	for _, f := range failed {
-		fmt.Fprintf(e.stderr, "bitext: skipped %s: %s\n", f.File, f.Reason)
+		if strings.HasPrefix(f.Reason, f.File) {
+			// The reason names the file already, with a line or offset.
+			fmt.Fprintf(e.stderr, "bitext: skipped %s\n", f.Reason)
+		} else {
+			fmt.Fprintf(e.stderr, "bitext: skipped %s: %s\n", f.File, f.Reason)
+		}
 	}
 	if !quiet {
 		r.summary(e.stderr, stats, len(failed), time.Since(start), sink.name())

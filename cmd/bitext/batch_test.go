@@ -150,6 +150,9 @@ func TestBatchCorruptFile(t *testing.T) {
 	if !strings.Contains(stderr, bad) || !strings.Contains(stderr, "99999.txt") || !strings.Contains(stderr, "5 documents aligned, 2 failed") {
 		t.Errorf("stderr does not report the failures: %s", stderr)
 	}
+	if strings.Contains(stderr, bad+": "+bad) {
+		t.Errorf("the corrupt file is named twice: %s", stderr)
+	}
 	docs := map[string]bool{}
 	for _, u := range readTMX(t, out) {
 		docs[u.Doc] = true

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -357,5 +358,26 @@ func BenchmarkBatch(b *testing.B) {
 			b.ReportMetric(float64(len(pairs))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 			b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
 		})
+	}
+}
+
+// TestBadSources: a missing source and a record of the wrong JSON type are
+// errors naming the file (and line) in the user's terms.
+func TestBadSources(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	_, _, err := Collect([]string{dir + "/missing"})
+	var pe *corpus.ParseError
+	if !errors.As(err, &pe) || pe.File != dir+"/missing" || !errors.Is(err, fs.ErrNotExist) || strings.Contains(err.Error(), "stat ") {
+		t.Errorf("missing source: %v", err)
+	}
+	write(t, dir+"/c.jsonl", `{"zh":5,"en":"b"}`+"\n")
+	pairs, _, err := Collect([]string{dir + "/c.jsonl"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Load(pairs[0], corpus.ReadOptions{})
+	if want := `c.jsonl:1: syntax error: field "zh": want a string, got number`; err == nil || !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("record of the wrong type: %v, want …%s", err, want)
 	}
 }

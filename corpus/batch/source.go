@@ -32,8 +32,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -41,6 +43,7 @@ import (
 	"strings"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/corpus/tm"
 )
 
 // Pair is one document pair of a batch: two files, or one line of a JSON
@@ -109,7 +112,11 @@ func Collect(sources []string) ([]Pair, []Failure, error) {
 func collect(src string) ([]Pair, []Failure, error) {
 	fi, err := os.Stat(src)
 	if err != nil {
-		return nil, nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, nil, &corpus.ParseError{File: src, Offset: -1, Err: err}
 	}
 	if fi.IsDir() {
 		return collectDir(src)
@@ -336,7 +343,7 @@ func (p Pair) readRecord() (record, error) {
 		return rec, &corpus.ParseError{File: p.JSONL, Line: p.Line, Offset: -1, Err: err}
 	}
 	if err := json.Unmarshal(buf, &rec); err != nil {
-		return rec, &corpus.ParseError{File: p.JSONL, Line: p.Line, Offset: -1, Err: fmt.Errorf("%w: %v", corpus.ErrSyntax, err)}
+		return rec, &corpus.ParseError{File: p.JSONL, Line: p.Line, Offset: -1, Err: fmt.Errorf("%w: %v", corpus.ErrSyntax, tm.DescribeJSONError(err))}
 	}
 	if rec.ZH == nil || rec.EN == nil {
 		return rec, &corpus.ParseError{File: p.JSONL, Line: p.Line, Offset: -1,

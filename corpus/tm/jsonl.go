@@ -98,7 +98,7 @@ func (j *JSONLReader) Scan() bool {
 		}
 		var ju jsonUnit
 		if err := json.Unmarshal(line, &ju); err != nil {
-			return j.fail(jsonCol(err), fmt.Errorf("%w: %v", corpus.ErrSyntax, jsonMessage(err)))
+			return j.fail(jsonCol(err), fmt.Errorf("%w: %v", corpus.ErrSyntax, DescribeJSONError(err)))
 		}
 		if ju.ZH == nil || ju.EN == nil {
 			return j.fail(0, fmt.Errorf("%w: want an object with string fields \"zh\" and \"en\"", corpus.ErrSyntax))
@@ -120,9 +120,10 @@ func (j *JSONLReader) Scan() bool {
 	}
 }
 
-// jsonMessage says what is wrong with a line in the file's terms: a type
-// error names the field and the JSON types, not Go's struct.
-func jsonMessage(err error) string {
+// DescribeJSONError says what is wrong with a JSON Lines record in the
+// file's terms: a type error from encoding/json names the field and the
+// JSON types (field "zh": want a string, got number), not a Go struct.
+func DescribeJSONError(err error) string {
 	var te *json.UnmarshalTypeError
 	if !errors.As(err, &te) {
 		return err.Error()
