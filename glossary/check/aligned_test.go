@@ -43,18 +43,7 @@ func TestAlignedNewsDev(t *testing.T) {
 	if err != nil {
 		t.Skip("../shared/eval/news-dev not present")
 	}
-	path := os.Getenv("BITEXT_CHECK_EVAL_GLOSSARY")
-	if path == "" {
-		t.Skip("BITEXT_CHECK_EVAL_GLOSSARY does not name an evaluation glossary")
-	}
-	gdata, err := os.ReadFile(path)
-	if err != nil {
-		t.Skipf("no evaluation glossary: %v", err)
-	}
-	terms, err := parseEvalTerms(string(gdata))
-	if err != nil {
-		t.Fatal(err)
-	}
+	terms := evalGlossary(t)
 	c, err := New(evalEntries(terms), Options{NoNumbers: true})
 	if err != nil {
 		t.Fatal(err)

@@ -419,6 +419,26 @@ func TestInjectedSmall(t *testing.T) {
 	}
 }
 
+// evalGlossary reads the evaluation glossary BITEXT_CHECK_EVAL_GLOSSARY
+// names (kept out of the repository: it is written for news-dev); without
+// it the test skips.
+func evalGlossary(t *testing.T) []evalTerm {
+	t.Helper()
+	path := os.Getenv("BITEXT_CHECK_EVAL_GLOSSARY")
+	if path == "" {
+		t.Skip("BITEXT_CHECK_EVAL_GLOSSARY does not name an evaluation glossary")
+	}
+	gdata, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("no evaluation glossary: %v", err)
+	}
+	terms, err := parseEvalTerms(string(gdata))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return terms
+}
+
 // TestInjectedNewsDev runs the evaluation on ../shared/eval/news-dev's
 // parallel-1to1 lines with a glossary written for them, kept out of the
 // repository: BITEXT_CHECK_EVAL_GLOSSARY names it; without it the test
@@ -436,18 +456,7 @@ func TestInjectedNewsDev(t *testing.T) {
 	if err != nil {
 		t.Skip("../shared/eval/news-dev not present")
 	}
-	path := os.Getenv("BITEXT_CHECK_EVAL_GLOSSARY")
-	if path == "" {
-		t.Skip("BITEXT_CHECK_EVAL_GLOSSARY does not name an evaluation glossary")
-	}
-	gdata, err := os.ReadFile(path)
-	if err != nil {
-		t.Skipf("no evaluation glossary: %v", err)
-	}
-	terms, err := parseEvalTerms(string(gdata))
-	if err != nil {
-		t.Fatal(err)
-	}
+	terms := evalGlossary(t)
 	zh, en := splitLines(string(zhData)), splitLines(string(enData))
 	t.Run("dictionary", func(t *testing.T) {
 		runInjectEval(t, zh, en, terms, Options{}).report(t, 0.02)

@@ -108,6 +108,19 @@ func (x *xliffReader) errorf(err error) error {
 	return &corpus.ParseError{File: x.name, Line: line, Col: col, Offset: x.d.InputOffset(), Err: err}
 }
 
+// inner returns the next token inside an element: the end of the input
+// there is an error.
+func (x *xliffReader) inner() (xml.Token, error) {
+	tok, err := x.d.Token()
+	if err == io.EOF {
+		err = io.ErrUnexpectedEOF
+	}
+	if err != nil {
+		return nil, x.errorf(err)
+	}
+	return tok, nil
+}
+
 func isXLIFF(n xml.Name) bool {
 	return n.Space == "" || strings.HasPrefix(n.Space, xliffNS)
 }
@@ -219,12 +232,9 @@ func (x *xliffReader) unit(start xml.StartElement, id string, skip bool) error {
 	}
 	var src, tgt, segSrc *inline
 	for {
-		tok, err := x.d.Token()
+		tok, err := x.inner()
 		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return x.errorf(err)
+			return err
 		}
 		switch t := tok.(type) {
 		case xml.EndElement:
@@ -312,12 +322,9 @@ func (x *xliffReader) addUnit(id string, line int, src, tgt, segSrc *inline) {
 // with their content. seg is the mrk segment being filled, if any.
 func (x *xliffReader) inline(in *inline, seg *strings.Builder) error {
 	for {
-		tok, err := x.d.Token()
+		tok, err := x.inner()
 		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return x.errorf(err)
+			return err
 		}
 		switch t := tok.(type) {
 		case xml.CharData:
