@@ -439,6 +439,19 @@ func evalGlossary(t *testing.T) []evalTerm {
 	return terms
 }
 
+// newsDevLines returns the lines of ../shared/eval/news-dev's
+// parallel-1to1.zh and .en; without them the test skips.
+func newsDevLines(t *testing.T) (zh, en []string) {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "eval", "news-dev")
+	zhData, err1 := os.ReadFile(filepath.Join(dir, "parallel-1to1.zh"))
+	enData, err2 := os.ReadFile(filepath.Join(dir, "parallel-1to1.en"))
+	if err1 != nil || err2 != nil {
+		t.Skip("../shared/eval/news-dev not present")
+	}
+	return splitLines(string(zhData)), splitLines(string(enData))
+}
+
 // TestInjectedNewsDev runs the evaluation on ../shared/eval/news-dev's
 // parallel-1to1 lines with a glossary written for them, kept out of the
 // repository: BITEXT_CHECK_EVAL_GLOSSARY names it; without it the test
@@ -447,17 +460,8 @@ func TestInjectedNewsDev(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	dir := filepath.Join("..", "..", "..", "shared", "eval", "news-dev")
-	zhData, err := os.ReadFile(filepath.Join(dir, "parallel-1to1.zh"))
-	if err != nil {
-		t.Skip("../shared/eval/news-dev not present")
-	}
-	enData, err := os.ReadFile(filepath.Join(dir, "parallel-1to1.en"))
-	if err != nil {
-		t.Skip("../shared/eval/news-dev not present")
-	}
+	zh, en := newsDevLines(t)
 	terms := evalGlossary(t)
-	zh, en := splitLines(string(zhData)), splitLines(string(enData))
 	t.Run("dictionary", func(t *testing.T) {
 		runInjectEval(t, zh, en, terms, Options{}).report(t, 0.02)
 	})
@@ -503,13 +507,7 @@ func TestNumbersNewsDev(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	dir := filepath.Join("..", "..", "..", "shared", "eval", "news-dev")
-	zhData, err1 := os.ReadFile(filepath.Join(dir, "parallel-1to1.zh"))
-	enData, err2 := os.ReadFile(filepath.Join(dir, "parallel-1to1.en"))
-	if err1 != nil || err2 != nil {
-		t.Skip("../shared/eval/news-dev not present")
-	}
-	zh, en := splitLines(string(zhData)), splitLines(string(enData))
+	zh, en := newsDevLines(t)
 	n, alarms := numberAlarms(t, zh, en)
 	rate := float64(n) / float64(len(zh))
 	t.Logf("number-mismatch on clean lines: %d of %d lines (%.4f)", n, len(zh), rate)
