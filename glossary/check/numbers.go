@@ -25,26 +25,55 @@ func numberFindings(base Finding, in *Input, states []segState, i int) []Finding
 		f := base
 		f.Kind, f.ZHTerm, f.Expected = NumberMismatch, z.Text, []string{describe(z)}
 		f.ZHSpan = &Span{z.Start, z.End}
-		var found []string
+		// Unmatched English numbers are shown as what the target has
+		// instead, those of z's kind (a percentage for a percentage) alone
+		// when there are any; number words (one, a hundred) are too often
+		// not numbers to be worth showing.
+		var found, sameKind []numbers.Value
 		for _, e := range st.enNums {
-			// Unmatched English numbers are shown as what the target has
-			// instead; number words (one, a hundred) are too often not
-			// numbers to be worth showing.
 			if !matchesAny(st.zhNums, e) && (strings.ContainsAny(e.Text, "0123456789") || e.Kind == numbers.Weekday) {
-				found = append(found, e.Text)
-				if f.ENSpan == nil {
-					f.ENSpan = &Span{e.Start, e.End}
+				found = append(found, e)
+				if kindClass(e.Kind) == kindClass(z.Kind) {
+					sameKind = append(sameKind, e)
 				}
 			}
 		}
-		f.Found = strings.Join(found, ", ")
-		f.Message = fmt.Sprintf("%s (%s) has no counterpart in the translation", z.Text, describe(z))
+		if len(sameKind) > 0 {
+			found = sameKind
+		}
+		var texts []string
+		for _, e := range found {
+			texts = append(texts, e.Text)
+		}
+		if len(found) > 0 {
+			f.ENSpan = &Span{found[0].Start, found[0].End}
+		}
+		f.Found = strings.Join(texts, ", ")
+		f.Message = z.Text + " has no counterpart in the translation"
+		if d := describe(z); d != z.Text {
+			f.Message = fmt.Sprintf("%s (%s) has no counterpart in the translation", z.Text, d)
+		}
 		if f.Found != "" {
 			f.Message += "; it has " + f.Found
 		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// kindClass groups the kinds of values a translation may render one as
+// another: amounts (numbers, ordinals, years), percentages, dates and
+// times.
+func kindClass(k numbers.Kind) int {
+	switch k {
+	case numbers.Number, numbers.Ordinal, numbers.Year:
+		return 0
+	case numbers.Percent:
+		return 1
+	case numbers.Date, numbers.Weekday:
+		return 2
+	}
+	return 3
 }
 
 func matchedNear(z numbers.Value, states []segState, i, slack int) bool {

@@ -106,3 +106,31 @@ func TestDescribe(t *testing.T) {
 		t.Errorf("expected %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestNumberFound: a finding shows the English figures of the same kind as
+// what the target has instead, and marks the first of them.
+func TestNumberFound(t *testing.T) {
+	t.Parallel()
+	c, err := New(nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := "Trade reached 8.6 billion U.S. dollars, up 13.5 percent year on year."
+	fs := checkPairs(c, 0, "贸易额达到68亿美元，同比增长15.3%。", en)
+	got := map[string]string{}
+	for _, f := range fs {
+		if f.Kind != NumberMismatch || f.ENSpan == nil {
+			t.Fatalf("finding %+v", f)
+		}
+		got[f.ZHTerm] = f.Found + " @ " + en[f.ENSpan.Start:f.ENSpan.End] + " | " + f.Message
+	}
+	want := map[string]string{
+		"68亿":   "8.6 billion @ 8.6 billion | 68亿 (6,800,000,000) has no counterpart in the translation; it has 8.6 billion",
+		"15.3%": "13.5 percent @ 13.5 percent | 15.3% has no counterpart in the translation; it has 13.5 percent",
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: got %q, want %q", k, got[k], w)
+		}
+	}
+}
