@@ -53,7 +53,8 @@ func WriteText(w io.Writer, fs []Finding, sum Summary) error {
 }
 
 // Location is where a finding is: "file:line" for a TSV (whose segment
-// number is its line number), "file:line: segment N (id)" otherwise.
+// number is its line number and which has no ids), "file:line: segment N
+// (id)" otherwise, also when segment 1 of a document is on line 1.
 func Location(f *Finding) string {
 	loc := f.File
 	if loc == "" {
@@ -62,7 +63,7 @@ func Location(f *Finding) string {
 	if f.Line > 0 {
 		loc += fmt.Sprintf(":%d", f.Line)
 	}
-	if f.Line != f.Segment {
+	if f.Line != f.Segment || f.ID != "" {
 		loc += fmt.Sprintf(": segment %d", f.Segment)
 		if f.ID != "" {
 			loc += " (" + f.ID + ")"

@@ -103,3 +103,21 @@ func lineDiff(want, got string) string {
 	}
 	return b.String()
 }
+
+func TestLocation(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		f    Finding
+		want string
+	}{
+		{Finding{File: "s.tsv", Line: 3, Segment: 3}, "s.tsv:3"},
+		{Finding{File: "a.zh", Line: 1, Segment: 1, ID: "bead 1-1"}, "a.zh:1: segment 1 (bead 1-1)"},
+		{Finding{File: "a.zh", Line: 3, Segment: 2, ID: "bead 1-1"}, "a.zh:3: segment 2 (bead 1-1)"},
+		{Finding{File: "m.tmx", Line: 9, Segment: 2}, "m.tmx:9: segment 2"},
+		{Finding{Segment: 4}, "<input>: segment 4"},
+	} {
+		if got := Location(&tt.f); got != tt.want {
+			t.Errorf("Location(%+v) = %q, want %q", tt.f, got, tt.want)
+		}
+	}
+}
