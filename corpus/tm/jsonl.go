@@ -135,7 +135,13 @@ func DescribeJSONError(err error) string {
 	switch te.Type.Kind() {
 	case reflect.Map, reflect.Struct:
 		want = "an object"
-	case reflect.Float64:
+	case reflect.Slice, reflect.Array:
+		want = "an array"
+	case reflect.Bool:
+		want = "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
 		want = "a number"
 	}
 	return fmt.Sprintf("field %q: want %s, got %s", te.Field, want, te.Value)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/corpus/tm"
 )
 
 // Ignore is a set of dismissed findings (see the package comment for the
@@ -107,11 +108,17 @@ func readIgnoreJSON(data []byte, name string) (*Ignore, error) {
 		err = json.Unmarshal(data, &rep)
 	}
 	if err != nil {
-		pe := &corpus.ParseError{File: name, Offset: -1, Err: fmt.Errorf("%w: %v", corpus.ErrSyntax, err)}
+		pe := &corpus.ParseError{File: name, Offset: -1, Err: fmt.Errorf("%w: %s", corpus.ErrSyntax, tm.DescribeJSONError(err))}
 		var se *json.SyntaxError
-		if errors.As(err, &se) {
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
 			pe.Offset = se.Offset
-			pe.Line, pe.Col = lineCol(data, int(se.Offset))
+		case errors.As(err, &te):
+			pe.Offset = te.Offset
+		}
+		if pe.Offset >= 0 {
+			pe.Line, pe.Col = lineCol(data, int(pe.Offset))
 		}
 		return nil, pe
 	}

@@ -61,6 +61,7 @@ func TestReadIgnoreErrors(t *testing.T) {
 		{"missing-term\t乡村振兴\n", "ignore:1: syntax error: want kind<TAB>term<TAB>segment text"},
 		{"# c\nno-such-kind\tx\ty\n", "ignore:2:1: syntax error: unknown finding kind"},
 		{"{\n  \"findings\": [\n    {\"kind\": }\n]}", "ignore:3:"},
+		{"{\n  \"findings\": 5}", `ignore:2:16: syntax error: field "findings": want an array, got number`},
 	}
 	for _, tt := range tests {
 		_, err := ReadIgnore(strings.NewReader(tt.in), "ignore")
