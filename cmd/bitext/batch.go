@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/bitext/bitext/corpus/batch"
 	"github.com/bitext/bitext/corpus/tm"
 	"github.com/bitext/bitext/internal/atomicfile"
+	"github.com/bitext/bitext/report"
 	"github.com/urfave/cli/v2"
 )
 
@@ -37,7 +39,7 @@ func batchFlags() []cli.Flag {
 // batchRun is one align --batch invocation.
 type batchRun struct {
 	e         *env
-	format    string // tmx, tsv, jsonl or beads
+	format    string // tmx, tsv, jsonl, beads or html
 	settings  tmxSettings
 	minConf   float64
 	split     float64 // 0: no second file
@@ -69,6 +71,8 @@ func runBatch(e *env, c *cli.Context) error {
 	} else if output != "" {
 		if f, err := tm.FormatOf(output); err == nil {
 			r.format = string(f)
+		} else if ext := strings.ToLower(filepath.Ext(output)); ext == ".html" || ext == ".htm" {
+			r.format = "html"
 		}
 	}
 	switch r.format {
@@ -77,8 +81,12 @@ func runBatch(e *env, c *cli.Context) error {
 		if outDir == "" {
 			return usageErrorf("align --batch: --format beads writes one .align file per document: give --out-dir DIR")
 		}
+	case "html":
+		if outDir != "" || c.IsSet("split-confidence") {
+			return usageErrorf("align --batch: --format html writes one report of the whole batch: give -o FILE, without --out-dir or --split-confidence")
+		}
 	default:
-		return usageErrorf("align --batch: unknown --format %q (want tmx, tsv, jsonl or beads)", r.format)
+		return usageErrorf("align --batch: unknown --format %q (want tmx, tsv, jsonl, beads or html)", r.format)
 	}
 	if r.minConf < 0 || r.minConf > 1 || r.split < 0 || r.split > 1 {
 		return usageErrorf("align --batch: confidences are between 0 and 1")
@@ -113,9 +121,12 @@ func runBatch(e *env, c *cli.Context) error {
 	})
 	start := time.Now()
 	var sink sink
-	if outDir != "" {
+	switch {
+	case r.format == "html":
+		sink, err = r.newHTMLSink(output, newAlignHTML("bitext align --batch: "+strings.Join(sources, " "), c.StringSlice("dict"), c.Float64("low-confidence")))
+	case outDir != "":
 		sink, err = r.newDirSink(outDir)
-	} else {
+	default:
 		sink, err = r.newFileSink(output, c.String("split-output"))
 	}
 	if err != nil {
@@ -127,6 +138,9 @@ func runBatch(e *env, c *cli.Context) error {
 		err = b.Align(e.ctx, sink.write)
 	}
 	bar.clear()
+	if hs, ok := sink.(*htmlSink); ok && err == nil {
+		hs.h.stats = batchStats(b.Stats(), len(unpaired))
+	}
 	if err == nil {
 		err = sink.commit()
 	}
@@ -329,6 +343,64 @@ func (s *fileSink) name() string {
 		return fmt.Sprintf("%s (%d below %.2f to %s)", s.label, s.r.low, s.r.split, s.lowLabel)
 	}
 	return s.label
+}
+
+// htmlSink collects the whole batch into one HTML review report (package
+// report), written at the end: the report shows every bead, so it holds
+// every document until then.
+type htmlSink struct {
+	r     *batchRun
+	out   *output
+	h     *alignHTML
+	label string
+}
+
+func (r *batchRun) newHTMLSink(path string, h *alignHTML) (*htmlSink, error) {
+	o, err := r.create(path)
+	if err != nil {
+		return nil, err
+	}
+	label := path
+	if path == "" {
+		label = "standard output"
+	}
+	return &htmlSink{r: r, out: o, h: h, label: label}, nil
+}
+
+func (s *htmlSink) write(res *batch.Result) error {
+	s.h.add(res.ID, res.ZH.Sentences, res.EN.Sentences, res.Beads)
+	s.r.written += len(res.Beads)
+	return nil
+}
+
+func (s *htmlSink) commit() error {
+	var dst io.Writer = s.r.e.stdout
+	if s.out.file != nil {
+		dst = s.out.file
+	}
+	if err := s.h.write(dst); err != nil {
+		return err
+	}
+	if s.out.file != nil {
+		return s.out.file.Commit()
+	}
+	return nil
+}
+
+func (s *htmlSink) abort()       { s.out.abort() }
+func (s *htmlSink) name() string { return s.label }
+
+// batchStats are the figures of a batch shown in the HTML report's header.
+func batchStats(st batch.Stats, unpaired int) []report.Stat {
+	stats := []report.Stat{
+		{Label: "Documents", Value: strconv.Itoa(st.Documents)},
+		{Label: "Sentences (zh / en)", Value: fmt.Sprintf("%d / %d", st.ZHSentences, st.ENSentences)},
+		{Label: "Unaligned sentences", Value: strconv.Itoa(st.Unaligned)},
+	}
+	if n := len(st.Failed) + unpaired; n > 0 {
+		stats = append(stats, report.Stat{Label: "Documents skipped", Value: strconv.Itoa(n)})
+	}
+	return stats
 }
 
 // dirSink writes one file per document into a staging directory inside

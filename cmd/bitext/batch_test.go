@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -317,6 +318,42 @@ func TestBatchInterrupt(t *testing.T) {
 		}
 		if len(left) > 0 {
 			t.Errorf("%s: left behind %v", mode, left)
+		}
+	}
+}
+
+// TestBatchHTML: --format html (or -o FILE.html) writes one self-contained
+// review report of the whole batch, one row per bead.
+func TestBatchHTML(t *testing.T) {
+	src := genCorpus(t, 3)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "review.html")
+	code, _, stderr := runCLI(t, "", "align", "--batch", "-q", "-o", out, src)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?s)<script type="application/json" id="data">(.*?)</script>`).FindSubmatch(page)
+	if !bytes.HasPrefix(page, []byte("<!DOCTYPE html>")) || m == nil {
+		t.Fatalf("not an HTML report: %.200s", page)
+	}
+	var d struct{ Rows []json.RawMessage }
+	if err := json.Unmarshal(m[1], &d); err != nil {
+		t.Fatal(err)
+	}
+	_, beads, _ := runCLI(t, "", "align", "--batch", "-q", "--format", "jsonl", "--omissions", src)
+	if n := strings.Count(beads, "\n"); len(d.Rows) < n || n == 0 {
+		t.Errorf("report has %d rows for %d beads", len(d.Rows), n)
+	}
+	for _, args := range [][]string{
+		{"align", "--batch", "--format", "html", "--out-dir", dir, src},
+		{"align", "--batch", "--split-confidence", "0.5", "-o", out, src},
+	} {
+		if code, _, _ := runCLI(t, "", args...); code != ExitError {
+			t.Errorf("%v: exit %d, want %d", args, code, ExitError)
 		}
 	}
 }
