@@ -35,7 +35,7 @@ func checkCommand(e *env) *cli.Command {
 			"--ignore FILE dismisses findings: give it a JSON report of this command (keep the\n" +
 			"findings to dismiss) or a TSV of kind<TAB>term<TAB>source text of the segment.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX or JSON)", Required: true},
+			&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary `FILE` (TSV, CSV, TBX or JSON; required)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report `FORMAT`: text, json, or html (a self-contained page: the segments side by side, findings flagged)"},
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a finding of this `SEVERITY` or worse is reported: error or warning"},
 			&cli.StringFlag{Name: "ignore", Usage: "`FILE` of dismissed findings (a JSON report, or TSV kind, term, segment text)"},
@@ -60,6 +60,11 @@ func runCheck(e *env, c *cli.Context) error {
 		return usageErrorf("check: unknown --format %q (want text, json or html)", format)
 	}
 	start := time.Now()
+	if c.String("glossary") == "" {
+		// Checked here, not with Required: urfave/cli would print the
+		// whole help before the one-line error.
+		return usageErrorf("check: give the glossary with --glossary FILE (-g FILE)")
+	}
 	failOn, ok := check.ParseSeverity(c.String("fail-on"))
 	if !ok {
 		return usageErrorf("check: unknown --fail-on %q (want error or warning)", c.String("fail-on"))

@@ -195,10 +195,13 @@ func TestCheckBadInput(t *testing.T) {
 		{[]string{"-g", p("g.tsv"), "--tsv", p("s.tsv"), "--xliff", p("notarget.xlf")}, "exactly one"},
 		{[]string{"-g", p("g.tsv"), "--format", "xml", "--tsv", p("s.tsv")}, "unknown --format"},
 		{[]string{"-g", p("g.tsv"), "--fail-on", "info", "--tsv", p("s.tsv")}, "unknown --fail-on"},
-		{[]string{"--tsv", p("s.tsv")}, "glossary"},
+		{[]string{"--tsv", p("s.tsv")}, "--glossary FILE"},
 	}
 	for _, tt := range tests {
-		code, _, stderr := runCLI(t, "", append([]string{"check"}, tt.args...)...)
+		code, stdout, stderr := runCLI(t, "", append([]string{"check"}, tt.args...)...)
+		if stdout != "" {
+			t.Errorf("%v: output %.80q besides the error", tt.args, stdout)
+		}
 		if code != ExitError || !strings.Contains(stderr, tt.want) || strings.Count(stderr, "\n") != 1 || strings.Contains(stderr, "open ") {
 			t.Errorf("%v: exit %d, stderr %q, want one line with %q", tt.args, code, stderr, tt.want)
 		}
