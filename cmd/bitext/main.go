@@ -109,6 +109,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			}
 		}
 	}
+	if len(args) > 1 && !strings.HasPrefix(args[1], "-") && args[1] != "help" && args[1] != "h" && app.Command(args[1]) == nil {
+		// urfave/cli would say "No help topic for …".
+		fmt.Fprintf(stderr, "bitext: unknown command %q (bitext help lists the commands)\n", args[1])
+		return ExitError
+	}
 	err := app.RunContext(ctx, flagsFirst(app, args))
 	if err == nil {
 		return ExitOK

@@ -29,11 +29,14 @@ func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stder
 
 func TestUsageErrors(t *testing.T) {
 	t.Parallel()
-	for _, args := range [][]string{{"--no-such-flag"}, {"split", "--no-such-flag"}} {
+	for _, args := range [][]string{{"--no-such-flag"}, {"split", "--no-such-flag"}, {"nosuch", "x"}} {
 		code, _, stderr := runCLI(t, "", args...)
-		if code != ExitError {
-			t.Errorf("%v: exit %d, want %d (stderr %q)", args, code, ExitError, stderr)
+		if code != ExitError || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: exit %d, want %d and one line (stderr %q)", args, code, ExitError, stderr)
 		}
+	}
+	if _, _, stderr := runCLI(t, "", "nosuch"); !strings.Contains(stderr, `unknown command "nosuch"`) {
+		t.Errorf("unknown command: %q", stderr)
 	}
 }
 
