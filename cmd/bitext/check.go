@@ -195,6 +195,12 @@ func readCheckInput(c *cli.Context) (*check.Input, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := wrongLanguage(zh, zhPath, corpus.Chinese); err != nil {
+		return nil, err
+	}
+	if err := wrongLanguage(en, enPath, corpus.English); err != nil {
+		return nil, err
+	}
 	beads, err := a.Align(zh.Sentences, en.Sentences)
 	if err != nil {
 		return nil, err

@@ -164,6 +164,22 @@ func TestCheckDocuments(t *testing.T) {
 	}
 }
 
+// TestCheckSwapped: ZH and EN given the wrong way round is a usage error,
+// not a report of untranslated text.
+func TestCheckSwapped(t *testing.T) {
+	t.Parallel()
+	dir := checkFiles(t, map[string]string{
+		"g.tsv":  checkGlossary,
+		"zh.txt": "各方同意推进一带一路建设。\n",
+		"en.txt": "All parties agreed to promote the Belt and Road Initiative.\n",
+	})
+	en := filepath.Join(dir, "en.txt")
+	code, out, stderr := runCLI(t, "", "check", "-g", filepath.Join(dir, "g.tsv"), en, filepath.Join(dir, "zh.txt"))
+	if code != ExitError || out != "" || !strings.Contains(stderr, en+": given as the Chinese text, but it is English") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+}
+
 func TestCheckBadInput(t *testing.T) {
 	t.Parallel()
 	dir := checkFiles(t, map[string]string{

@@ -186,6 +186,22 @@ func takesValue(cmd *cli.Command, name string) bool {
 	return false
 }
 
+// wrongLanguage is an error when doc, given on the command line as the
+// lang edition, is written in the other language: ZH and EN swapped.
+func wrongLanguage(doc *corpus.Document, path string, lang corpus.Lang) error {
+	var b strings.Builder
+	for _, s := range doc.Sentences {
+		b.WriteString(s.Text)
+		b.WriteByte('\n')
+	}
+	got := corpus.DetectLang(b.String())
+	if got == "" || got == lang {
+		return nil
+	}
+	names := map[corpus.Lang]string{corpus.Chinese: "Chinese", corpus.English: "English"}
+	return usageErrorf("%s: given as the %s text, but it is %s (ZH comes first, then EN)", path, names[lang], names[got])
+}
+
 // openInput opens a file given on the command line; its error names the
 // file once ("x.tsv: no such file or directory", not "open x.tsv: …").
 func openInput(path string) (*os.File, error) {
