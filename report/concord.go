@@ -194,7 +194,7 @@ func Concord(pairs []Pair, term string, opt ConcordOptions) *Concordance {
 		c.Hits = append(c.Hits, Hit{Pair: i, TermSpans: spans})
 		cs := candidatesOf(p, other, tw)
 		if c.Side == corpus.Chinese {
-			cs = unexplained(cs, gl, p.ZH, spans, termGloss)
+			cs = unexplained(cs, gl, p, spans, termGloss, tw)
 		}
 		cands = append(cands, cs)
 		for _, cd := range cs {
@@ -519,10 +519,16 @@ func hasHan(s string) bool {
 // than the term: those whose content words are all glosses of the Chinese
 // words of zh outside the term's spans, and those that begin or end with
 // such a word ("jointly combat" for 共同打击三股势力), unless the term's own
-// glosses hold the word.
-func unexplained(cs []candidate, g *glosser, zh string, spans []Span, termGloss map[string]bool) []candidate {
-	context := g.words(zh, spans)
-	byContext := func(w string) bool { return context[w] && !termGloss[w] }
+// glosses hold the word or the English has the word more than once: the
+// context explains one "rural" of "returning rural migrant workers … rural
+// revitalization" (返乡农民工 … 乡村振兴), not both.
+func unexplained(cs []candidate, g *glosser, p Pair, spans []Span, termGloss map[string]bool, tw *tokenWords) []candidate {
+	context := g.words(p.ZH, spans)
+	inEN := map[string]int{}
+	for _, w := range tw.words(p.EN) {
+		inEN[w.Key]++
+	}
+	byContext := func(w string) bool { return context[w] && !termGloss[w] && inEN[w] <= 1 }
 	out := cs[:0:0]
 	for _, c := range cs {
 		words := strings.Fields(c.key)

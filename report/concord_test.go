@@ -68,6 +68,25 @@ func TestConcord(t *testing.T) {
 	}
 }
 
+// TestConcordRepeatedContextWord: a word of the rendering that the context
+// also explains still belongs to the rendering when the English has it
+// twice (返乡农民工 … 乡村振兴: "returning rural migrant workers … rural
+// revitalization").
+func TestConcordRepeatedContextWord(t *testing.T) {
+	t.Parallel()
+	pairs := []Pair{
+		{ZH: "返乡农民工成为乡村振兴的新力量。", EN: "Returning rural migrant workers become a new force for rural revitalization."},
+		{ZH: "鼓励返乡农民工投身乡村振兴。", EN: "Returning rural migrant workers are encouraged to join rural revitalization."},
+		{ZH: "乡村振兴离不开人才。", EN: "Rural revitalization needs talent."},
+		{ZH: "全面推进乡村振兴。", EN: "Rural revitalization will be advanced in all respects."},
+		{ZH: "该县把乡村振兴作为重点。", EN: "The county makes rural revitalization its focus."},
+		{ZH: "农民工返乡创业。", EN: "Rural migrant workers return home to start businesses."},
+	}
+	if got, want := Concord(pairs, "乡村振兴", ConcordOptions{}).Summary(), "乡村振兴: rural revitalization (5)"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
 // hkmaPairs reads the HKMA annual report's paragraph pairs and gold list,
 // or skips.
 func hkmaPairs(t testing.TB) ([]Pair, map[string][]string) {
