@@ -45,6 +45,9 @@ type cand struct {
 	key, surface string
 	a, b         int // first and last token of the occurrence in its unit
 	n            int // occurrences in the unit (set by dedup)
+	// fragment: an English word inside a name (see nameAcross), counted
+	// for the word lexicon but no term.
+	fragment bool
 }
 
 // zhToken is a token of a Chinese chunk: a segmenter word, or a group in
@@ -54,6 +57,13 @@ type zhToken struct {
 	start int
 	end   int
 	group rune // opening bracket of a group token, 0 for a word
+	// key of a quotation: the key of the words quoted (see zhChunks).
+	key string
+}
+
+// isQuote reports whether r opens a quotation (not a title or brackets).
+func isQuote(r rune) bool {
+	return r == '“' || r == '「' || r == '『'
 }
 
 // Chinese function words: a candidate neither starts nor ends with one.
@@ -163,6 +173,14 @@ func zhChunks(text string, seg corpus.Segmenter) [][]zhToken {
 				inner := cur
 				cur = nil
 				words(i+n, j)
+				if isQuote(r) {
+					// “一带一路” is the term 一带一路 quoted: one key for both.
+					ks := make([]string, len(cur))
+					for k, t := range cur {
+						ks[k] = norm.Fold(t.text)
+					}
+					inner[len(inner)-1].key = strings.Join(ks, zhSep)
+				}
 				flush()
 				cur = inner
 				i, runStart = end, end
@@ -243,6 +261,9 @@ func zhCandidates(out []cand, text string, toks []zhToken, base int) []cand {
 	for i, t := range toks {
 		keys[i] = norm.Fold(t.text)
 		simp[i] = norm.Simplify(keys[i])
+		if t.key != "" {
+			keys[i] = t.key
+		}
 	}
 	for i := range toks {
 		if !zhCanStart(toks, simp, i) {
@@ -304,8 +325,8 @@ func zhCanEnd(toks []zhToken, simp []string, i, j int) bool {
 			return false
 		}
 	}
-	if i == j && (t.group == '（' || t.group == '(') {
-		return false
+	if i == j && (t.group == '（' || t.group == '(' || t.key != "") {
+		return false // a quotation alone is counted as the words it quotes
 	}
 	return true
 }
@@ -414,6 +435,7 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 		if !enCanEdge(ws[i], true) || i > 0 && inName(ws[i-1], ws[i]) {
 			continue
 		}
+		startsInName := i > 1 && nameAcross(ws[i-2], ws[i-1], ws[i])
 		key.Reset()
 		commas := 0
 		for j := i; j < len(ws) && j < i+maxENWords; j++ {
@@ -434,6 +456,9 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 			if j > i && strings.Contains(ws[j-1].gap, ",") {
 				commas++
 			}
+			if j > i && isPastVerb(w) {
+				continue // single past forms stay for the word lexicon (see score)
+			}
 			if !enCanEdge(w, false) || w.depth != ws[i].depth {
 				// A token inside brackets may end a candidate only right
 				// before the closing bracket: Continuous Linked Settlement (CLS).
@@ -452,7 +477,11 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 			if j+1 < len(ws) && inName(w, ws[j+1]) {
 				continue
 			}
-			out = append(out, cand{key: key.String(), surface: text[ws[i].Start:w.End], a: base + i, b: base + j})
+			fragment := startsInName || j+2 < len(ws) && nameAcross(w, ws[j+1], ws[j+2])
+			if fragment && j > i {
+				continue
+			}
+			out = append(out, cand{key: key.String(), surface: text[ws[i].Start:w.End], a: base + i, b: base + j, fragment: fragment})
 		}
 	}
 	return out
@@ -464,6 +493,19 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 // Investment" are fragments).
 func inName(a, b enWord) bool {
 	return a.gap == "" && isCapitalised(a.Text) && isCapitalised(b.Text) && !enFunction[a.lower] && !enFunction[b.lower]
+}
+
+// nameAcross reports whether a, f and b, adjacent words, are a name joined
+// by a lower-case "and", "of" or "for": "Belt and Road Initiative", "Bank
+// for International Settlements", where "Belt" and "Road Initiative" are
+// fragments.
+func nameAcross(a, f, b enWord) bool {
+	switch f.Text {
+	case "and", "of", "for":
+	default:
+		return false
+	}
+	return a.gap == "" && f.gap == "" && isCapitalised(a.Text) && isCapitalised(b.Text) && !enFunction[a.lower] && !enFunction[b.lower]
 }
 
 func isCapitalised(s string) bool {
@@ -482,6 +524,31 @@ func enCanEdge(w enWord, first bool) bool {
 		return !first && isYear(w.lower)
 	}
 	return utf8.RuneCountInString(w.Text) > 1 || unicode.IsUpper([]rune(w.Text)[0])
+}
+
+// enPast are irregular past forms of common verbs: "Chief Executive made"
+// and "presidential election held" run on into the clause.
+var enPast = setOf(`made held took taken gave given kept left brought began begun became came went gone met
+saw seen showed shown grew grown knew known rose risen fell fallen paid sold bought told found won led spent
+sent built lent stood thought meant drew drawn wrote written chose chosen`)
+
+// isPastVerb reports whether a lower-case word is a past form (regular
+// -ed, or irregular): no term ends with one ("defensive measures deployed",
+// "annual rate of return linked", "shared"), while a capitalised one may
+// end a name ("Hong Kong Limited", "United").
+func isPastVerb(w enWord) bool {
+	return !isCapitalised(w.Text) && isPastForm(w.lower)
+}
+
+// isPastForm is isPastVerb on a lower-case word.
+func isPastForm(word string) bool {
+	if i := strings.LastIndexByte(word, '-'); i >= 0 {
+		word = word[i+1:]
+	}
+	if enPast[word] {
+		return true
+	}
+	return len(word) >= 5 && strings.HasSuffix(word, "ed") && !strings.HasSuffix(word, "eed")
 }
 
 func isNumberWord(s string) bool {

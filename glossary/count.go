@@ -18,13 +18,17 @@ type TermCounts struct {
 	Units int
 	ZH    map[string]int32
 	EN    map[string]int32
+	// ENFragment counts the occurrences of single English words in units
+	// where the word occurs only inside a name joined by "and", "of" or
+	// "for" ("Belt" in "Belt and Road Initiative"; see nameAcross).
+	ENFragment map[string]int32
 	// Pruned is the highest count ever pruned away (0: counts are exact).
 	Pruned int32
 }
 
 // NewTermCounts returns empty counts.
 func NewTermCounts() *TermCounts {
-	return &TermCounts{ZH: make(map[string]int32), EN: make(map[string]int32)}
+	return &TermCounts{ZH: make(map[string]int32), EN: make(map[string]int32), ENFragment: make(map[string]int32)}
 }
 
 // Merge adds o's counts to c.
@@ -36,12 +40,15 @@ func (c *TermCounts) Merge(o *TermCounts) {
 	for k, n := range o.EN {
 		c.EN[k] += n
 	}
+	for k, n := range o.ENFragment {
+		c.ENFragment[k] += n
+	}
 	c.Pruned = max(c.Pruned, o.Pruned)
 }
 
 // prune drops candidates seen at most n times.
 func (c *TermCounts) prune(n int32) {
-	for _, m := range []map[string]int32{c.ZH, c.EN} {
+	for _, m := range []map[string]int32{c.ZH, c.EN, c.ENFragment} {
 		for k, v := range m {
 			if v <= n {
 				delete(m, k)
@@ -121,7 +128,16 @@ func (x *Extractor) analyse(u unit) analysis {
 		a.words = append(a.words, ch...)
 	}
 	a.zh = dedup(zh, zhConcat)
+	whole := make(map[string]bool) // keys occurring outside a name too
+	for _, e := range en {
+		if !e.fragment {
+			whole[e.key] = true
+		}
+	}
 	a.en = dedup(en, func(s string) string { return s })
+	for i := range a.en {
+		a.en[i].fragment = !whole[a.en[i].key]
+	}
 	return a
 }
 
@@ -191,6 +207,9 @@ func (x *Extractor) countTerms(beads []Bead) *TermCounts {
 			}
 			for _, e := range a.en {
 				c.EN[e.key] += int32(e.n)
+				if e.fragment {
+					c.ENFragment[e.key] += int32(e.n)
+				}
 			}
 		}
 		if len(c.ZH)+len(c.EN) > limit {
@@ -233,6 +252,11 @@ func (x *Extractor) Vocabulary(c *TermCounts) *Vocabulary {
 	min := int32(x.minFreq())
 	v.ZH, v.ZHTokens, v.ZHTerm, v.ZHFreq = selectTerms(c.ZH, min, zhSep, zhConcat, true)
 	v.EN, _, v.ENTerm, v.ENFreq = selectTerms(c.EN, min, " ", func(s string) string { return s }, false)
+	for i, k := range v.EN {
+		if float64(c.ENFragment[k]) >= closedShare*float64(v.ENFreq[i]) {
+			v.ENTerm[i] = false // "Belt": a piece of "Belt and Road …"
+		}
+	}
 	v.zhID, v.enID = index(v.ZH), index(v.EN)
 	return v
 }

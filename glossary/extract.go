@@ -119,6 +119,7 @@ type scored struct {
 	fz, fe     int32
 	dice, cons float64
 	zc, ec, q  float64
+	rank       float64 // q, times verbPrior for verb phrases: the order of linking
 	clean      float64
 	score      float64
 	zhText, en string
@@ -136,9 +137,13 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 	eLinked := make(map[int32]bool)
 	var best []scored
 	others := make(map[int32][]scored)
+	byEN := make(map[int32][]scored)
+	for _, c := range cands {
+		byEN[c.e] = append(byEN[c.e], c)
+	}
 	for _, c := range cands {
 		if c.q < minQuality {
-			break
+			continue
 		}
 		if _, ok := zLinked[c.z]; ok {
 			others[c.z] = append(others[c.z], c)
@@ -146,6 +151,12 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 		}
 		if eLinked[c.e] {
 			continue
+		}
+		if o, ok := enclosing(c, byEN[c.e], zLinked, v); ok {
+			// The fragment is part of the longer term: it gets no
+			// rendering of its own.
+			zLinked[c.z] = len(best)
+			c = o
 		}
 		c = x.maximal(c, cands, eLinked, v)
 		zLinked[c.z] = len(best)
@@ -188,12 +199,36 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 	fz, fe := v.ZHFreq, v.ENFreq
 	min := int32(x.minFreq())
 	var cands []scored
+	priors := make(map[int32]float64)
+	// zhPrior ranks verb phrases around a term below the term: 共建“一带一路”
+	// does not claim "Belt and Road Initiative" before 一带一路.
+	zhPrior := func(z int32) float64 {
+		p, ok := priors[z]
+		if !ok {
+			p = 1
+			if lx.verbPhrase(v.ZHTokens[z]) || hasClauseParticle(v.ZHTokens[z]) {
+				p = verbPrior
+			}
+			priors[z] = p
+		}
+		return p
+	}
+	past := make(map[int32]bool) // single English words mostly written as past forms
+	isPast := func(e int32) bool {
+		p, ok := past[e]
+		if !ok {
+			s := mostFrequent(pc.ENSurf[e])
+			p = !strings.Contains(v.EN[e], " ") && s != "" && !isCapitalised(s) && isPastForm(strings.ToLower(s))
+			past[e] = p
+		}
+		return p
+	}
 	for k, s := range pc.Pairs {
 		z, e := int32(k>>32), int32(uint32(k))
 		if only >= 0 && z != only {
 			continue
 		}
-		if s.N < min || !v.ZHTerm[z] || !v.ENTerm[e] {
+		if s.N < min || !v.ZHTerm[z] || !v.ENTerm[e] || isPast(e) {
 			continue
 		}
 		c := scored{z: z, e: e, stat: s, fz: fz[z], fe: fe[e]}
@@ -205,12 +240,13 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 		if only < 0 && (c.cons < minConsistency || c.q < minQuality) {
 			continue
 		}
+		c.rank = c.q * zhPrior(z)
 		cands = append(cands, c)
 	}
 	// Ties go to the longer Chinese term, then the longer English one:
 	// with equal evidence, 一带一路 rather than 一带 claims "Belt and Road".
 	slices.SortFunc(cands, func(a, b scored) int {
-		return cmp.Or(cmp.Compare(b.q, a.q), cmp.Compare(len(v.ZH[b.z]), len(v.ZH[a.z])),
+		return cmp.Or(cmp.Compare(b.rank, a.rank), cmp.Compare(b.q, a.q), cmp.Compare(len(v.ZH[b.z]), len(v.ZH[a.z])),
 			cmp.Compare(len(v.EN[b.e]), len(v.EN[a.e])), cmp.Compare(a.z, b.z), cmp.Compare(a.e, b.e))
 	})
 	return cands
@@ -232,6 +268,29 @@ func (x *Extractor) maximal(c scored, cands []scored, eLinked map[int32]bool, v 
 		}
 	}
 	return best
+}
+
+// enclosing finds, among the pairs with c's English (sameEN), the longest
+// whose Chinese term contains c's and holds nearly all its occurrences
+// (closedShare of them, and of the pairs) with about the same quality
+// (maximalShare): 特定分類貸款比率 rather than 分類貸款比率 for "classified
+// loan ratio" when the shorter one occurs only inside the longer. Only
+// from minExactClosed occurrences, as selectTerms does.
+func enclosing(c scored, sameEN []scored, zLinked map[int32]int, v *Vocabulary) (scored, bool) {
+	best, found := c, false
+	if c.fz < minExactClosed {
+		return c, false // two or three shared occurrences are often chance
+	}
+	for _, o := range sameEN {
+		if _, ok := zLinked[o.z]; ok || o.z == c.z || len(v.ZH[o.z]) <= len(v.ZH[best.z]) {
+			continue
+		}
+		if strings.Contains(v.ZH[o.z], v.ZH[c.z]) && float64(o.fz) >= closedShare*float64(c.fz) &&
+			float64(o.stat.N) >= closedShare*float64(c.stat.N) && o.q >= maximalShare*c.q {
+			best, found = o, true
+		}
+	}
+	return best, found
 }
 
 // dropFragments removes linked pairs whose Chinese term is part of a longer

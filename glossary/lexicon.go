@@ -18,6 +18,10 @@ const (
 	minWordDice  = 0.4
 	minWordPairs = 3
 	nearBest     = 0.8
+	// minOverridePairs is the evidence a learned link needs when the
+	// dictionary knows the Chinese word and glosses it otherwise: three
+	// sentences that say 一道 (together) and "ready" are chance.
+	minOverridePairs = 4
 )
 
 // lexicon answers how well the words of a Chinese term and of an English
@@ -28,12 +32,13 @@ type lexicon struct {
 	pc     *PairCounts
 	zhFreq []int32
 	enFreq []int32
-	bestZH []float64 // by zh id: Dice of the best English word (partners)
-	bestEN []float64 // by en id: Dice of the best Chinese word
+	bestZH []float64      // by zh id: Dice of the best English word (partners)
+	bestEN []float64      // by en id: Dice of the best Chinese word
+	used   map[int32]bool // by zh id: see dictUsed
 }
 
 func newLexicon(d *cedict.Dict, v *Vocabulary, pc *PairCounts, zhFreq, enFreq []int32) *lexicon {
-	return &lexicon{g: newGlosser(d), v: v, pc: pc, zhFreq: zhFreq, enFreq: enFreq}
+	return &lexicon{g: newGlosser(d), v: v, pc: pc, zhFreq: zhFreq, enFreq: enFreq, used: make(map[int32]bool)}
 }
 
 var (
@@ -195,11 +200,35 @@ func (lx *lexicon) learned(z, e string) bool {
 		return false
 	}
 	n := lx.pc.Pairs[pairKey(zi, ei)].N
-	if n < minWordPairs {
+	if n < minWordPairs || n < minOverridePairs && lx.dictUsed(zi, z) {
 		return false
 	}
 	d := 2 * float64(n) / float64(lx.zhFreq[zi]+lx.enFreq[ei])
 	return d >= minWordDice && d >= nearBest*lx.bestZH[zi] && d >= nearBest*lx.bestEN[ei]
+}
+
+// dictUsed reports whether a dictionary gloss of Chinese word z (id zi)
+// co-occurs with it in minWordPairs units: the corpus renders it as the
+// dictionary does, and a link to another English word needs more evidence
+// (minOverridePairs). 一道 (together) next to "work together" is not
+// "ready"; 互联互通, whose dictionary glosses the corpus never uses, may be
+// "connectivity" on three units.
+func (lx *lexicon) dictUsed(zi int32, z string) bool {
+	if lx.g.dict == nil {
+		return false
+	}
+	if u, ok := lx.used[zi]; ok {
+		return u
+	}
+	used := false
+	for w := range lx.g.of(z).words {
+		if ei, ok := lx.v.enID[w]; ok && lx.pc.Pairs[pairKey(zi, ei)].N >= minWordPairs {
+			used = true
+			break
+		}
+	}
+	lx.used[zi] = used
+	return used
 }
 
 // sameStem reports whether two word keys share a stem: a common prefix of

@@ -19,14 +19,18 @@ import (
 // term, is left to the coverage score: dictionary senses of single Chinese
 // words are too often beside the point, 三股 glossed as "threats".)
 type links struct {
-	zh [][]int // by token: linked word indexes
-	en [][]int // by word: linked token indexes
+	zh   [][]int  // by token: linked word indexes
+	en   [][]int  // by word: linked token indexes
+	span [][2]int // by token: its bytes in the unit's text
 }
 
 // linkUnit links the tokens and words of a unit through the dictionary and
 // identical Latin strings.
 func linkUnit(g *glosser, toks []zhToken, words []enWord) links {
-	l := links{zh: make([][]int, len(toks)), en: make([][]int, len(words))}
+	l := links{zh: make([][]int, len(toks)), en: make([][]int, len(words)), span: make([][2]int, len(toks))}
+	for i, t := range toks {
+		l.span[i] = [2]int{t.start, t.end}
+	}
 	if len(toks) == 0 || len(words) == 0 {
 		return l
 	}
@@ -90,19 +94,24 @@ func linkUnit(g *glosser, toks []zhToken, words []enWord) links {
 }
 
 // consistent reports whether the English words [ea, eb] can translate the
-// Chinese tokens [za, zb] under the links.
+// Chinese tokens [za, zb] under the links. Tokens are compared by their
+// place in the text: a group token and the words inside it overlap, so
+// the link of “一带一路” (a dictionary entry) to "Belt" also holds for the
+// words 一带 and 一路 it quotes, and the reverse.
 func (l links) consistent(za, zb, ea, eb int) bool {
+	lo, hi := l.span[za][0], l.span[zb][1]
 	for j := ea; j <= eb; j++ {
-		if len(l.en[j]) > 0 && !anyIn(l.en[j], za, zb) {
+		if len(l.en[j]) > 0 && !l.anyOverlaps(l.en[j], lo, hi) {
 			return false
 		}
 	}
 	return true
 }
 
-func anyIn(xs []int, lo, hi int) bool {
+// anyOverlaps reports whether one of the tokens xs overlaps bytes [lo, hi).
+func (l links) anyOverlaps(xs []int, lo, hi int) bool {
 	for _, x := range xs {
-		if lo <= x && x <= hi {
+		if l.span[x][0] < hi && l.span[x][1] > lo {
 			return true
 		}
 	}
