@@ -80,7 +80,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		ErrWriter: stderr,
 		Description: "bitext aligns the Chinese and English editions of the same story sentence by sentence,\n" +
 			"exports translation memories (TMX), extracts glossaries of consistent term pairs\n" +
-			"and checks new translations against a glossary.",
+			"and checks new translations against a glossary. \"bitext demo\" shows it all on a\n" +
+			"built-in sample.\n\n" +
+			"Flags may come before or after the file arguments; -- ends the flags.\n" +
+			"Exit status: 0 success, 1 findings (check) or some documents failed (align --batch),\n" +
+			"2 usage or input error (one line naming the file and the line or byte offset).",
 		Commands: []*cli.Command{
 			splitCommand(e),
 			alignCommand(e),

@@ -43,7 +43,7 @@ func TestUsageErrors(t *testing.T) {
 func TestHelp(t *testing.T) {
 	t.Parallel()
 	code, out, _ := runCLI(t, "", "--help")
-	if code != ExitOK || !strings.Contains(out, "align") {
+	if code != ExitOK || !strings.Contains(out, "align") || !strings.Contains(out, "Exit status:") {
 		t.Fatalf("help: exit %d, output %q", code, out)
 	}
 }
