@@ -141,12 +141,15 @@ func (a *Aligner) run(f *features, types []BeadType, w *Weights) []Bead {
 // millions of values; the table is exact to about 1e-5).
 func logErfc(x float64) float64 {
 	if x < erfcTableMax {
-		p := x * erfcTableScale
-		k := int(p)
-		t := erfcTable()
-		return t[k] + (p-float64(k))*(t[k+1]-t[k])
+		return interpolate(erfcTable(), x*erfcTableScale)
 	}
 	return logErfcTail(x)
+}
+
+// interpolate reads table t linearly at fractional index p.
+func interpolate(t []float64, p float64) float64 {
+	k := int(p)
+	return t[k] + (p-float64(k))*(t[k+1]-t[k])
 }
 
 func logErfcTail(x float64) float64 {

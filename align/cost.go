@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"sync"
 )
 
 // Weights are the cost model's weights. See the package documentation for
@@ -71,6 +72,34 @@ const (
 // kindWeakFactor divides the Kind weight when neither document has
 // paragraphs, so that kinds were guessed from single lines.
 const kindWeakFactor = 3
+
+// lengthMixture is −log of the mixture tail probability at x = |δ|/√2,
+// centred; tabulated up to lengthTableMax (the DP asks for it millions of
+// times), beyond which the normal component is negligible.
+func lengthMixture(x float64) float64 {
+	if x < lengthTableMax {
+		return interpolate(lengthTable(), x*lengthTableScale)
+	}
+	return -math.Log(lengthOutlier) - logErfc(x/lengthOutlierScale) - 1
+}
+
+func lengthMixtureExact(x float64) float64 {
+	p := logAdd(math.Log1p(-lengthOutlier)+logErfc(x), math.Log(lengthOutlier)+logErfc(x/lengthOutlierScale))
+	return -p - 1
+}
+
+const (
+	lengthTableMax   = 40.0
+	lengthTableScale = 500.0
+)
+
+var lengthTable = sync.OnceValue(func() []float64 {
+	t := make([]float64, int(lengthTableMax*lengthTableScale)+2)
+	for k := range t {
+		t[k] = lengthMixtureExact(float64(k) / lengthTableScale)
+	}
+	return t
+})
 
 // evidenceReach is how many sentences either side of a deletion count as
 // its neighbourhood when pricing it by local lexical evidence.
@@ -184,9 +213,7 @@ func (sc *scorer) lengthCost(lz, le float64) float64 {
 	// so an odd but correct bead is not priced out. Centring on 1 (the
 	// mean of −log of a uniform tail probability) makes a typical correct
 	// bead cost nothing, however many beads a path cuts the text into.
-	x := math.Abs(delta) / math.Sqrt2
-	p := logAdd(math.Log1p(-lengthOutlier)+logErfc(x), math.Log(lengthOutlier)+logErfc(x/lengthOutlierScale))
-	return -p - 1
+	return lengthMixture(math.Abs(delta) / math.Sqrt2)
 }
 
 // deletion prices leaving the sentences of a 1-0 or 0-1 bead unaligned:

@@ -10,6 +10,11 @@ import (
 // longer ones are first aligned at half resolution.
 const defaultCoarseMax = 128
 
+// maxVerify bounds how many times the finest band is doubled to check
+// that the path does not change (keeping the search linear when many paths
+// cost almost the same).
+const maxVerify = 2
+
 // noBack marks a cell with no predecessor.
 const noBack = 255
 
@@ -63,6 +68,7 @@ func alignLevel(sc *scorer, s *scratch, band, coarseMax int, verify bool) []step
 		s.width[i] = int32(band)
 	}
 	var prev []step
+	verified := 0
 	for {
 		s.setBand(n, m)
 		path := s.solve(sc)
@@ -73,9 +79,10 @@ func alignLevel(sc *scorer, s *scratch, band, coarseMax int, verify bool) []step
 			// A path inside the band can still lose to one far outside
 			// it; at the finest level, check that doubling the band
 			// everywhere leaves the path unchanged.
-			if !verify || slices.Equal(path, prev) {
+			if !verify || slices.Equal(path, prev) || verified >= maxVerify {
 				return path
 			}
+			verified++
 			prev = slices.Clone(path)
 			for i := range s.width {
 				s.width[i] *= 2

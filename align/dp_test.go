@@ -187,3 +187,12 @@ func TestAlignEmpty(t *testing.T) {
 		t.Fatalf("err = %v, want ErrEmpty", err)
 	}
 }
+
+func TestLengthMixtureTable(t *testing.T) {
+	t.Parallel()
+	for _, x := range []float64{0, 0.3, 1, 2.5, 7, 20, 39.9, 45} {
+		if got, want := lengthMixture(x), lengthMixtureExact(x); math.Abs(got-want) > 1e-3 {
+			t.Errorf("lengthMixture(%v) = %v, want %v", x, got, want)
+		}
+	}
+}
