@@ -13,23 +13,30 @@
 //
 //	cost(a-b bead) = Prior[a-b]
 //	               + Length  · GC(lz, le)
-//	               + Lexical · Σ over the bead's sentences (1 − coverage)
+//	               + Lexical · Σ over the bead's sentences rich·(1 − coverage)
 //	               + Para  if the bead starts a paragraph on one side only
-//	               + Kind  if it pairs different sentence kinds (caption with body)
+//	               + Kind  if the two sides' runs of sentence kinds differ
 //
-//	cost(deletion of one sentence) = Prior[1-0 or 0-1] + Delete + Evidence · best
+//	cost(deletion of one sentence) = Prior[1-0 or 0-1] + Delete
+//	               − DeleteDrop · min(missing/missingFull, 1)
+//	               + Evidence · best − Omit · rich · (1 − best)
 //
 // GC is the Gale-Church length term: with lz and le the non-space
 // character counts of the two sides, r the English characters per Chinese
 // character and s² the variance per character, δ = (le − r·lz)/(s·√(n·r))
-// with n = (lz + le/r)/2, and GC = −log P(|Z| ≥ |δ|) = −log erfc(|δ|/√2).
-// erfc underflows for |δ|/√2 beyond about 27, so past 5 the asymptotic
-// expansion exp(−x²)/(x√π)·(1 − 1/2x² + 3/4x⁴ − 15/8x⁶) is used in log form
-// (logErfc); NLTK's version returns −log 0 there and its DP collapses on
-// Chinese-English text. r is estimated from the document pair itself
-// (total English over total Chinese characters) and both r and s² are
-// re-estimated from the confident beads of the first pass (the tenth most
-// deviant left out); s² starts at Weights.Variance.
+// with n = (lz + le/r)/2. The tail probability P(|Z| ≥ |δ|) = erfc(|δ|/√2)
+// is mixed with a lengthOutlier share of a lengthOutlierScale-times wider
+// normal (translations have heavy-tailed length ratios), and GC = −log of
+// the mixture − 1: for a correct bead −log of a uniform tail probability
+// has mean 1, so centring makes a typical correct bead cost nothing
+// whatever the number of beads. erfc underflows beyond about 27, so past 5
+// the asymptotic expansion exp(−x²)/(x√π)·(1 − 1/2x² + 3/4x⁴ − 15/8x⁶) is
+// used in log form (logErfc); NLTK's version returns −log 0 there and its
+// DP collapses on Chinese-English text. Both functions are tabulated for
+// speed. r is estimated from the document pair itself (total English over
+// total Chinese characters); r and s² are re-estimated from the confident
+// beads of the first pass (the tenth most deviant left out); s² starts at
+// Weights.Variance.
 //
 // Coverage is lexical. Each Chinese sentence is cut by longest match
 // against the user lexicon (--dict) and CC-CEDICT; each word's English
@@ -50,12 +57,36 @@
 // coverage, a sentence with nothing matching in a bead costs a whole
 // Lexical and is cheaper left out than smeared into its neighbour's bead.
 //
-// Deletions are priced by local evidence: best is the highest pairwise
-// similarity (mean of the two coverages) of the dropped sentence with the
-// sentences within evidenceReach of where it is dropped. A sentence whose
-// translation is probably next door is expensive to drop; a passage the
-// other edition left out has nothing next door and is cheap to drop, so
-// a run of untranslated paragraphs comes out as a run of 1-0 beads.
+// Coverage is read on a per-document scale (calibrate): covLo is the mean
+// coverage of pairs calibrateFar sentences off the diagonal (unrelated
+// sentences), covHi the median over Chinese sentences of the best pair
+// near the diagonal (translations); coverage maps linearly to [0, 1]
+// between them. News repeats its vocabulary, so unrelated sentences share
+// a quarter of their words; literary translations render freely and cover
+// a third of their source; the scale makes one set of weights serve both.
+// rich = w/(w + Richness) for a sentence of total unit weight w: coverage
+// of a sentence with little content says little either way.
+//
+// Deletions are priced by local evidence and by the document: best is the
+// highest pairwise similarity (mean of the two scaled coverages) of the
+// dropped sentence with the sentences within evidenceReach of where it is
+// dropped. A content-rich sentence with nothing similar nearby gets the
+// Omit discount; a sentence whose translation is probably next door pays
+// Evidence more. missing is the share of one side's text that the other
+// side's length does not account for at the ratio of the confident beads
+// of the first pass: a Chinese edition with a passage the English lacks is
+// longer than r predicts, and deletions on that side get cheaper. So a run
+// of untranslated paragraphs comes out as a run of 1-0 beads, and a
+// literary text translated throughout is not cut into omissions.
+//
+// Sentence kinds (caption, metadata; titles count as body) are compared as
+// ordered runs: caption + credit against one English caption agree. When
+// neither document has paragraphs (one sentence per line), kinds were
+// guessed from lone lines and Kind is divided by kindWeakFactor.
+//
+// A refinement pass re-cuts every many-to-many bead at each internal
+// boundary pair and keeps the cheapest cut if it costs at most Refine more
+// (scoring blocks as concatenations favours merging).
 //
 // Match masks make the lexical term cheap: a sentence keeps at most 64
 // units (maxUnits, the most informative), each a bit; for a sentence pair
@@ -104,11 +135,14 @@
 //
 // # How the weights were set
 //
-// Lexical is the unit of the scale. Delete, Evidence and Length, and the
-// bead priors, were set by a small grid search on news-dev and on
-// mac-dev with two-fold cross-validation (three documents to choose,
-// three to score, both ways); every other constant has the value its
-// comment gives a reason for. The priors follow the shape frequencies of
-// translated prose: −log of 1-2 being about half as common as 1-1, and
-// every further sentence in a bead costing more.
+// Lexical is the unit of the scale (3). Length, Delete, DeleteDrop, Omit,
+// Evidence and Kind were chosen by small grid searches on news-dev and on
+// mac-dev with two-fold cross-validation (three documents to choose, three
+// to score, both ways); Para, Refine, Richness, Smooth and the bead priors
+// were set by hand: the priors follow the shape frequencies of translated
+// prose (−log of 1-2 being about half as common as 1-1, every further
+// sentence in a bead costing more). Temperature is 1 (costs are in nats).
+// Every other constant has the value its comment gives a reason for.
+// Nothing from the evaluation sets is embedded: the dictionary is
+// CC-CEDICT, everything else is estimated from the documents at hand.
 package align
