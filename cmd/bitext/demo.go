@@ -75,7 +75,7 @@ type demoResult struct {
 func runDemo(e *env, ctx context.Context, out string) error {
 	start := time.Now()
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return withCode(ExitError, fmt.Errorf("demo: %w", err))
+		return withCode(ExitError, fmt.Errorf("demo: --out %w", inputError(out, err)))
 	}
 	r := &demoResult{}
 	var err error

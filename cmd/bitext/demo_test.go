@@ -149,4 +149,7 @@ func TestDemoUsage(t *testing.T) {
 	if code, _, stderr := runCLI(t, "", "demo", "--out", filepath.Join(blocker, "sub")); code != ExitError || stderr == "" {
 		t.Errorf("unwritable --out: exit %d, %q", code, stderr)
 	}
+	if _, _, stderr := runCLI(t, "", "demo", "--out", blocker); stderr != "bitext: demo: --out "+blocker+": not a directory\n" {
+		t.Errorf("--out FILE: %q", stderr)
+	}
 }
