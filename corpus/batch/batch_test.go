@@ -381,3 +381,21 @@ func TestBadSources(t *testing.T) {
 		t.Errorf("record of the wrong type: %v, want …%s", err, want)
 	}
 }
+
+// TestManifestMissingFile: a manifest line naming a file that is not there
+// is a failure of that line; the other pairs are kept.
+func TestManifestMissingFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, dir+"/a.zh", "一。\n")
+	write(t, dir+"/a.en", "One.\n")
+	write(t, dir+"/m.tsv", "a\ta.zh\ta.en\nb\tnope.zh\ta.en\n")
+	pairs, failed, err := Collect([]string{dir + "/m.tsv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Failure{ID: "b", File: dir + "/m.tsv:2", Reason: filepath.Join(dir, "nope.zh") + ": no such file or directory"}
+	if len(pairs) != 1 || pairs[0].ID != "a" || len(failed) != 1 || failed[0] != want {
+		t.Errorf("pairs %v, failed %+v; want a, and %+v", pairs, failed, want)
+	}
+}

@@ -18,7 +18,7 @@ func FuzzManifest(f *testing.F) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		pairs, err := collectManifest(path)
+		pairs, _, err := collectManifest(path)
 		if err != nil {
 			var pe *corpus.ParseError
 			if !errors.As(err, &pe) || pe.File != path {

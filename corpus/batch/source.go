@@ -112,11 +112,7 @@ func Collect(sources []string) ([]Pair, []Failure, error) {
 func collect(src string) ([]Pair, []Failure, error) {
 	fi, err := os.Stat(src)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, nil, &corpus.ParseError{File: src, Offset: -1, Err: err}
+		return nil, nil, &corpus.ParseError{File: src, Offset: -1, Err: withoutPath(err)}
 	}
 	if fi.IsDir() {
 		return collectDir(src)
@@ -127,8 +123,7 @@ func collect(src string) ([]Pair, []Failure, error) {
 		ps, err := collectJSONL(src)
 		return ps, nil, err
 	case ".tsv", ".tab":
-		ps, err := collectManifest(src)
-		return ps, nil, err
+		return collectManifest(src)
 	}
 	if name, ext, ok := langSuffix(base, "zh"); ok {
 		en := filepath.Join(filepath.Dir(src), name+".en"+ext)
@@ -138,8 +133,7 @@ func collect(src string) ([]Pair, []Failure, error) {
 		return []Pair{{ID: name, ZH: src, EN: en}}, nil, nil
 	}
 	if strings.EqualFold(filepath.Ext(src), ".txt") {
-		ps, err := collectManifest(src)
-		return ps, nil, err
+		return collectManifest(src)
 	}
 	return nil, nil, fmt.Errorf("%s: not a batch source (want a directory, a manifest .tsv, a .jsonl file or NAME.zh.EXT)", src)
 }
@@ -234,10 +228,10 @@ func isDir(path string) bool {
 }
 
 // collectManifest reads id<TAB>zh path<TAB>en path lines.
-func collectManifest(path string) ([]Pair, error) {
+func collectManifest(path string) ([]Pair, []Failure, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	dir := filepath.Dir(path)
@@ -248,6 +242,7 @@ func collectManifest(path string) ([]Pair, error) {
 		return filepath.Join(dir, p)
 	}
 	var pairs []Pair
+	var failed []Failure
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	for line := 1; sc.Scan(); line++ {
@@ -260,18 +255,46 @@ func collectManifest(path string) ([]Pair, error) {
 		}
 		fields := strings.Split(text, "\t")
 		if len(fields) != 3 || fields[0] == "" || fields[1] == "" || fields[2] == "" {
-			return nil, &corpus.ParseError{File: path, Line: line, Offset: -1,
+			return nil, nil, &corpus.ParseError{File: path, Line: line, Offset: -1,
 				Err: fmt.Errorf("%w: want id<TAB>zh path<TAB>en path, got %d fields", corpus.ErrSyntax, len(fields))}
 		}
-		pairs = append(pairs, Pair{ID: fields[0], ZH: rel(fields[1]), EN: rel(fields[2])})
+		p := Pair{ID: fields[0], ZH: rel(fields[1]), EN: rel(fields[2])}
+		// A listed file that is not there is the manifest line's fault:
+		// say which line, and skip the pair like any unreadable document.
+		if missing := missingFile(p.ZH, p.EN); missing != "" {
+			failed = append(failed, Failure{ID: p.ID, File: fmt.Sprintf("%s:%d", path, line), Reason: missing})
+			continue
+		}
+		pairs = append(pairs, p)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, &corpus.ParseError{File: path, Offset: -1, Err: err}
+		return nil, nil, &corpus.ParseError{File: path, Offset: -1, Err: err}
 	}
-	if len(pairs) == 0 {
-		return nil, &corpus.ParseError{File: path, Offset: -1, Err: fmt.Errorf("%w: no document pairs in the manifest", corpus.ErrEmpty)}
+	if len(pairs) == 0 && len(failed) == 0 {
+		return nil, nil, &corpus.ParseError{File: path, Offset: -1, Err: fmt.Errorf("%w: no document pairs in the manifest", corpus.ErrEmpty)}
 	}
-	return pairs, nil
+	return pairs, failed, nil
+}
+
+// missingFile describes the first of paths that cannot be found ("zh.txt:
+// no such file or directory"), "" when all exist.
+func missingFile(paths ...string) string {
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			return p + ": " + withoutPath(err).Error()
+		}
+	}
+	return ""
+}
+
+// withoutPath is err without the operation and path of an *fs.PathError,
+// for messages that name the file themselves.
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // collectJSONL indexes the records of a JSON Lines file (offsets only: the
