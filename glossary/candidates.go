@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/corpus/cedict"
 	"github.com/bitext/bitext/corpus/norm"
 )
 
@@ -197,6 +198,59 @@ func zhChunks(text string, seg corpus.Segmenter) [][]zhToken {
 	words(runStart, len(text))
 	flush()
 	return chunks
+}
+
+// refineTokens splits tokens the segmenter cut across a word boundary, so
+// that the words on either side can be candidates: a token the dictionary
+// lacks that is one character plus a dictionary word (歐公投 in
+// 英國脫/歐公投: 歐 + 公投, so that 英國脫歐 is a candidate), a dictionary
+// word plus one character, or two characters the second of which is
+// a function word (稅時 in 利得/稅時: 稅 + 時, so 利得稅). Nil dict: tokens
+// as they are.
+func refineTokens(toks []zhToken, dict *cedict.Dict) []zhToken {
+	if dict == nil {
+		return toks
+	}
+	var out []zhToken
+	for k, t := range toks {
+		cut := refineCut(t, dict)
+		if cut == 0 {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]zhToken, 0, len(toks)+1), toks[:k]...)
+		}
+		out = append(out, zhToken{text: t.text[:cut], start: t.start, end: t.start + cut},
+			zhToken{text: t.text[cut:], start: t.start + cut, end: t.end})
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// refineCut returns the byte offset at which refineTokens splits t, or 0.
+func refineCut(t zhToken, dict *cedict.Dict) int {
+	n := utf8.RuneCountInString(t.text)
+	if t.group != 0 || n < 2 || n > 4 || !isHan(t.text) || dict.Has(t.text) {
+		return 0
+	}
+	_, first := utf8.DecodeRuneInString(t.text)
+	last, lastLen := utf8.DecodeLastRuneInString(t.text)
+	switch {
+	case n == 2:
+		if zhFunction[norm.Simplify(string(last))] {
+			return first
+		}
+	case dict.Has(t.text[first:]) && zhEdgeChar(t.text[:first]):
+		return first
+	case dict.Has(t.text[:len(t.text)-lastLen]) && zhEdgeChar(t.text[len(t.text)-lastLen:]):
+		return len(t.text) - lastLen
+	}
+	return 0
 }
 
 // groupCloser returns the closing bracket of an opening one and the longest
@@ -517,7 +571,7 @@ func isCapitalised(s string) bool {
 // function word, not a bare number (a year may end one: Cyber Security
 // Summit 2016).
 func enCanEdge(w enWord, first bool) bool {
-	if enFunction[w.lower] || w.money {
+	if enFunction[w.lower] || w.money || enCalendar[w.lower] {
 		return false
 	}
 	if isNumberWord(w.lower) {
@@ -525,6 +579,11 @@ func enCanEdge(w enWord, first bool) bool {
 	}
 	return utf8.RuneCountInString(w.Text) > 1 || unicode.IsUpper([]rune(w.Text)[0])
 }
+
+// enCalendar are months and weekdays: no term starts or ends with one
+// ("US presidential election in November").
+var enCalendar = setOf(`january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday`)
 
 // enPast are irregular past forms of common verbs: "Chief Executive made"
 // and "presidential election held" run on into the clause.
@@ -582,4 +641,11 @@ func validCommas(ws []enWord, commas int) bool {
 		}
 	}
 	return false
+}
+
+// zhEdgeChar reports whether a character split off a token by refineCut
+// can stand alone: a function word, or a character the dictionary knows
+// as a word by itself.
+func zhEdgeChar(c string) bool {
+	return zhFunction[norm.Simplify(c)]
 }

@@ -120,6 +120,7 @@ func (x *Extractor) analyse(u unit) analysis {
 	var a analysis
 	var zh, en []cand
 	for _, ch := range zhChunks(u.zh, x.Segmenter) {
+		ch = refineTokens(ch, x.Dict)
 		zh = zhCandidates(zh, u.zh, ch, len(a.toks))
 		a.toks = append(a.toks, ch...)
 	}
