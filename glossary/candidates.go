@@ -97,7 +97,9 @@ upon further also this that these those it its their his her our my your they we
 who whom whose what is are was were be been being has have had will would shall should may might can
 could must do does did said says there here only even just very well ago again however since until
 whether yet than etc e.g i.e vs one two three four five six seven eight nine ten first second third
-last next new same many much several various`)
+last next new same many much several various outside inside across beyond around along amid amidst despite
+throughout beneath behind besides except unlike largest biggest highest lowest greatest smallest strongest
+weakest`)
 
 // enInnerOK are the function words a candidate may hold inside ("Bank
 // for International Settlements", "community with a shared future");
