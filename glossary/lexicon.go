@@ -347,24 +347,40 @@ func (lx *lexicon) trivial(zhKey, en string) bool {
 	}
 	k := norm.TermKey(en)
 	for _, e := range entries {
-		for _, gl := range e.Glosses {
-			gl = parenthetical.ReplaceAllString(gl, " ")
-			gl = strings.TrimPrefix(strings.TrimSpace(gl), "to ")
-			if norm.TermKey(gl) == k {
-				return true
+		for _, sense := range e.Glosses {
+			for _, gl := range strings.Split(sense, ";") {
+				gl = parenthetical.ReplaceAllString(gl, " ")
+				gl = strings.TrimPrefix(strings.TrimSpace(gl), "to ")
+				if norm.TermKey(gl) == k {
+					return true
+				}
 			}
 		}
 	}
 	ws := enWords(k)
-	return len(ws) == 1 && lx.g.of(zh).words[ws[0]]
+	if len(ws) != 1 {
+		return false
+	}
+	// One word: a gloss word or its derivative (cooperate: cooperation,
+	// strategy: strategic).
+	words := lx.g.of(zh).words
+	if words[ws[0]] {
+		return true
+	}
+	for w := range words {
+		if sameStem(w, ws[0]) {
+			return true
+		}
+	}
+	return false
 }
 
-// verbPhrase reports whether a Chinese key of several tokens starts with a
-// word the dictionary knows only as a verb (推动构建…, 打击三股势力): a
-// verb phrase around a term, not a term.
+// verbPhrase reports whether a Chinese key starts with a word the
+// dictionary knows only as a verb (推动构建…, 打击三股势力): a verb phrase
+// around a term, not a term, or a verb (构建), not terminology.
 func (lx *lexicon) verbPhrase(zhKey string) bool {
 	toks := strings.Split(zhKey, zhSep)
-	if len(toks) < 2 || lx.g.dict == nil {
+	if lx.g.dict == nil {
 		return false
 	}
 	entries := lx.g.dict.Lookup(toks[0])
