@@ -107,6 +107,8 @@ const (
 	maximalShare = 0.8
 	// fragmentCover: see dropFragments.
 	fragmentCover = 0.5
+	// exclusiveDice: see passes.
+	exclusiveDice = 0.9
 	// variantShare is the least share of the best pair's count another
 	// rendering needs to be listed as a variant.
 	variantShare = 0.1
@@ -142,7 +144,7 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 		byEN[c.e] = append(byEN[c.e], c)
 	}
 	for _, c := range cands {
-		if c.q < minQuality {
+		if !c.passes() {
 			continue
 		}
 		if _, ok := zLinked[c.z]; ok {
@@ -237,7 +239,7 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 		c.zc, c.ec = lx.agreement(v.ZHTokens[z], v.EN[e])
 		c.clean = float64(s.Clean) / float64(s.N)
 		c.q = c.dice * (zhFloor + (1-zhFloor)*c.zc) * (enFloor + (1-enFloor)*c.ec) * (cleanFloor + (1-cleanFloor)*c.clean)
-		if only < 0 && (c.cons < minConsistency || c.q < minQuality) {
+		if only < 0 && (c.cons < minConsistency || !c.passes()) {
 			continue
 		}
 		c.rank = c.q * zhPrior(z)
@@ -250,6 +252,15 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 			cmp.Compare(len(v.EN[b.e]), len(v.EN[a.e])), cmp.Compare(a.z, b.z), cmp.Compare(a.e, b.e))
 	})
 	return cands
+}
+
+// passes reports whether a pair is good enough to link: quality at least
+// minQuality, or, for a pair no dictionary explains, co-occurrence as
+// good as a one-to-one rendering: Dice of at least exclusiveDice over three
+// units or more, always consistent with the links (總結餘 ↔ "Aggregate
+// Balance" where no dictionary has either).
+func (c *scored) passes() bool {
+	return c.q >= minQuality || c.dice >= exclusiveDice && c.clean == 1 && c.stat.N >= 3
 }
 
 // maximal returns the longest rendering of c's Chinese term that contains
