@@ -4,7 +4,10 @@
 //
 // # Extraction
 //
-// The corpus is a list of Beads (aligned pairs). Each bead is cut into
+// The corpus is a list of Beads (aligned pairs): ReadCorpus reads TMX, TSV
+// and JSON Lines; AlignDocuments first aligns document pairs with package
+// corpus/batch (directories with zh/ and en/, NAME.zh.EXT and NAME.en.EXT,
+// manifests: see IsDocumentSource); ReadInputs takes either. Each bead is cut into
 // units: sentence pairs when both sides have as many sentences, the beads
 // of the Aligner otherwise (paragraph-aligned corpora), the whole bead
 // without one.
@@ -13,13 +16,22 @@
 // chunk between punctuation (zhChunks); titles in 《》, short quotations and
 // short bracketed groups are single tokens of their chunk and chunks of
 // their own, so 《外汇基金条例》, “十三五”规划 and 联系汇率制度（联汇制度）
-// survive; a year or a Chinese numeral may open a candidate (2016年…条例,
+// survive; a quotation counts as the words it quotes (“一带一路” and
+// 一带一路 are one key) and is no candidate alone; tokens the segmenter cut
+// across a word boundary are split at a function character (利得/稅時 →
+// 利得 稅 時, so 利得稅 is a candidate: refineTokens); a year or a Chinese
+// numeral may open a candidate (2016年…条例,
 // 三股势力), function words and bare numbers may not start or end one, and
 // clause words (是, 在, 将…) may not occur inside. English candidates are
 // runs of 1–8 words not starting or ending with a function word; inside
 // only of/and/for/with/the/a/on/in/or, commas in a coordination ("terrorism,
-// separatism and extremism") and balanced brackets; no candidate starts or
-// ends inside a capitalised name. English keys are norm.WordKeys (plural,
+// separatism and extremism") and balanced brackets; none ends with a
+// lower-case past form ("Chief Executive made", "defensive measures
+// deployed") or starts or ends with a month; no candidate starts or ends
+// inside a capitalised name, also one joined by a lower-case and/of/for
+// ("Belt" and "Road Initiative" in "Belt and Road Initiative": such single
+// words are counted for the word lexicon, as are single past forms, but
+// are no terms). English keys are norm.WordKeys (plural,
 // case, UK/US), Chinese keys the folded text, so different cuts of one
 // term count together.
 //
@@ -49,14 +61,21 @@
 // sense, or a learned word link) that the English renders, enCover the
 // share of English content words a Chinese word explains, and clean the
 // consistent share from pass 2. Learned word links are Dice-associated
-// single words close to each other's best partner (nearBest). Competitive
-// linking then gives each Chinese term its best English rendering that no
-// better pair has claimed, extended to the maximal rendering when that is
-// about as good (maximal); fragments of a longer pair that the dictionary
-// does not support are dropped (dropFragments). The score that orders the
+// single words close to each other's best partner (nearBest); against a
+// dictionary rendering the corpus uses, a learned link needs
+// minOverridePairs units (一道 is "together", not "ready"). A pair is kept
+// from minQuality, or when no dictionary explains it but it is one-to-one
+// (passes). Competitive linking, in order of quality times verbPrior for
+// verb phrases (so 共建一带一路 does not claim what 一带一路 renders), then
+// gives each Chinese term its best English rendering that no better pair
+// has claimed; a fragment seen only inside a longer term with the same
+// rendering yields to it (enclosing: 特定分類貸款比率, not 分類貸款比率);
+// the rendering is extended to the maximal one when that is about as good
+// (maximal); fragments of a longer pair that the dictionary does not
+// support are dropped (dropFragments). The score that orders the
 // glossary is quality × log2(1+pairs), times trivialPrior when CC-CEDICT
-// already gives the pair (市场 ↔ market) and verbPrior for verb-led
-// candidates. Ties: score, then zh, then en.
+// already gives the pair (市场 ↔ market, 合作 ↔ cooperation) and verbPrior
+// for verbs and verb-led candidates. Ties: score, then zh, then en.
 //
 // # File formats
 //

@@ -257,8 +257,8 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 // passes reports whether a pair is good enough to link: quality at least
 // minQuality, or, for a pair no dictionary explains, co-occurrence as
 // good as a one-to-one rendering: Dice of at least exclusiveDice over three
-// units or more, always consistent with the links (總結餘 ↔ "Aggregate
-// Balance" where no dictionary has either).
+// units or more, always consistent with the links, as terms no dictionary
+// lists often are.
 func (c *scored) passes() bool {
 	return c.q >= minQuality || c.dice >= exclusiveDice && c.clean == 1 && c.stat.N >= 3
 }
