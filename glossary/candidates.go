@@ -99,7 +99,7 @@ could must do does did said says there here only even just very well ago again h
 whether yet than etc e.g i.e vs one two three four five six seven eight nine ten first second third
 last next new same many much several various outside inside across beyond around along amid amidst despite
 throughout beneath behind besides except unlike largest biggest highest lowest greatest smallest strongest
-weakest`)
+weakest accordance`)
 
 // enInnerOK are the function words a candidate may hold inside ("Bank
 // for International Settlements", "community with a shared future");
@@ -512,7 +512,7 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 			if j > i && strings.Contains(ws[j-1].gap, ",") {
 				commas++
 			}
-			if j > i && isPastVerb(w) {
+			if j > i && endsNoTerm(w) {
 				continue // single past forms stay for the word lexicon (see score)
 			}
 			if !enCanEdge(w, false) || w.depth != ws[i].depth {
@@ -593,20 +593,27 @@ var enPast = setOf(`made held took taken gave given kept left brought began begu
 saw seen showed shown grew grown knew known rose risen fell fallen paid sold bought told found won led spent
 sent built lent stood thought meant drew drawn wrote written chose chosen`)
 
-// isPastVerb reports whether a lower-case word is a past form (regular
-// -ed, or irregular): no term ends with one ("defensive measures deployed",
-// "annual rate of return linked", "shared"), while a capitalised one may
-// end a name ("Hong Kong Limited", "United").
-func isPastVerb(w enWord) bool {
-	return !isCapitalised(w.Text) && isPastForm(w.lower)
+// enLyNouns are nouns ending in -ly, which may end a term.
+var enLyNouns = setOf(`supply family assembly monopoly oligopoly anomaly rally reply ally`)
+
+// endsNoTerm reports whether a lower-case word is a past form (regular
+// -ed, or irregular) or an -ly adverb: no term ends with one ("defensive
+// measures deployed", "annual rate of return linked", "shared", "HKMA
+// actively"), while a capitalised one may end a name ("Hong Kong
+// Limited", "United").
+func endsNoTerm(w enWord) bool {
+	return !isCapitalised(w.Text) && endsNoTermWord(w.lower)
 }
 
-// isPastForm is isPastVerb on a lower-case word.
-func isPastForm(word string) bool {
+// endsNoTermWord is endsNoTerm on a lower-case word.
+func endsNoTermWord(word string) bool {
 	if i := strings.LastIndexByte(word, '-'); i >= 0 {
 		word = word[i+1:]
 	}
 	if enPast[word] {
+		return true
+	}
+	if len(word) >= 5 && strings.HasSuffix(word, "ly") && !enLyNouns[word] {
 		return true
 	}
 	return len(word) >= 5 && strings.HasSuffix(word, "ed") && !strings.HasSuffix(word, "eed")

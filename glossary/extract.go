@@ -220,7 +220,7 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 		p, ok := past[e]
 		if !ok {
 			s := mostFrequent(pc.ENSurf[e])
-			p = !strings.Contains(v.EN[e], " ") && s != "" && !isCapitalised(s) && isPastForm(strings.ToLower(s))
+			p = !strings.Contains(v.EN[e], " ") && s != "" && !isCapitalised(s) && endsNoTermWord(strings.ToLower(s))
 			past[e] = p
 		}
 		return p
