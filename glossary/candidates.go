@@ -77,7 +77,7 @@ var zhFunction = setOf(`的 地 得 了 着 过 和 与 及 以及 或 或者 �
 由于 并非 及其 以及其 至于 以便 为此 之后 之前 然而 因此 另 再 仍 即使 只 只是 均 共 约 逾 近 多 少
 所述 有所 这个 那个 这种 该等 其他 其它 若干 不少 进一步 作为 按 按照 根据 就此 包含 涉及 获 于是 来
 去 而言 方 者 等方面 着重 为止 例如 如下 下列 上述 以往 尤其 特别 亦即 可能 一直 正在 曾 目前 项 名 宗 次
-位 份 种 批 件 笔 只 些 头 把 张 届 间`)
+位 份 种 批 件 笔 只 些 头 把 张 届 间 否 是否`)
 
 // zhClause are words that no term holds inside: copulas, auxiliaries,
 // prepositions and adverbs mark clause structure (的, 及 and 与 may occur
@@ -597,7 +597,7 @@ sent built lent stood thought meant drew drawn wrote written chose chosen`)
 var enLyNouns = setOf(`supply family assembly monopoly oligopoly anomaly rally reply ally`)
 
 // endsNoTerm reports whether a lower-case word is a past form (regular
-// -ed, or irregular) or an -ly adverb: no term ends with one ("defensive
+// -ed, or irregular), an -ly adverb or a possessive: no term ends with one ("defensive
 // measures deployed", "annual rate of return linked", "shared", "HKMA
 // actively"), while a capitalised one may end a name ("Hong Kong
 // Limited", "United").
@@ -610,8 +610,8 @@ func endsNoTermWord(word string) bool {
 	if i := strings.LastIndexByte(word, '-'); i >= 0 {
 		word = word[i+1:]
 	}
-	if enPast[word] {
-		return true
+	if enPast[word] || strings.HasSuffix(word, "'s") || strings.HasSuffix(word, "’s") || strings.HasSuffix(word, "s'") {
+		return true // a possessive ("auditor’s") stands before its noun
 	}
 	if len(word) >= 5 && strings.HasSuffix(word, "ly") && !enLyNouns[word] {
 		return true
