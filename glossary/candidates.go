@@ -573,7 +573,7 @@ func isCapitalised(s string) bool {
 // function word, not a bare number (a year may end one: Cyber Security
 // Summit 2016).
 func enCanEdge(w enWord, first bool) bool {
-	if enFunction[w.lower] || w.money || enCalendar[w.lower] {
+	if enFunction[w.lower] || w.money || enCalendar[w.lower] || first && !isCapitalised(w.Text) && isAdverb(w.lower) {
 		return false
 	}
 	if isNumberWord(w.lower) {
@@ -594,7 +594,17 @@ saw seen showed shown grew grown knew known rose risen fell fallen paid sold bou
 sent built lent stood thought meant drew drawn wrote written chose chosen`)
 
 // enLyNouns are nouns ending in -ly, which may end a term.
-var enLyNouns = setOf(`supply family assembly monopoly oligopoly anomaly rally reply ally`)
+var enLyNouns = setOf(`supply family assembly monopoly oligopoly anomaly rally reply ally early daily weekly
+monthly quarterly yearly elderly friendly costly timely orderly`)
+
+// isAdverb reports whether a lower-case word is an -ly adverb: no term
+// starts or ends with one ("highly liquid US dollar assets").
+func isAdverb(word string) bool {
+	if i := strings.LastIndexByte(word, '-'); i >= 0 {
+		word = word[i+1:]
+	}
+	return len(word) >= 5 && strings.HasSuffix(word, "ly") && !enLyNouns[word]
+}
 
 // endsNoTerm reports whether a lower-case word is a past form (regular
 // -ed, or irregular), an -ly adverb or a possessive: no term ends with one ("defensive
@@ -613,7 +623,7 @@ func endsNoTermWord(word string) bool {
 	if enPast[word] || strings.HasSuffix(word, "'s") || strings.HasSuffix(word, "’s") || strings.HasSuffix(word, "s'") {
 		return true // a possessive ("auditor’s") stands before its noun
 	}
-	if len(word) >= 5 && strings.HasSuffix(word, "ly") && !enLyNouns[word] {
+	if isAdverb(word) {
 		return true
 	}
 	return len(word) >= 5 && strings.HasSuffix(word, "ed") && !strings.HasSuffix(word, "eed")
