@@ -352,6 +352,8 @@ func zhCanStart(toks []zhToken, simp []string, i int) bool {
 		return false
 	case zhFunction[simp[i]]:
 		return false
+	case strings.ContainsRune("万萬亿億", []rune(t.text)[0]):
+		return false // a magnitude (億港元, 万吨) opens no term
 	case isZHNumber(t.text):
 		// A year opens official names: 2016年存款保障計劃（修訂）條例; a
 		// Chinese numeral opens set phrases: 三股势力, 两岸关系.
