@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/corpus"
+	"github.com/bitext/bitext/corpus/batch"
 	"github.com/bitext/bitext/internal/atomicfile"
+	"github.com/bitext/bitext/report"
 	"github.com/urfave/cli/v2"
 )
 
@@ -50,12 +54,25 @@ func runAlign(e *env, c *cli.Context) error {
 		return usageErrorf("align: %v", err)
 	}
 	out := c.String("format")
-	if out != "beads" && out != "tsv" && out != "jsonl" {
-		return usageErrorf("align: unknown --format %q (want beads, tsv or jsonl)", out)
+	if !c.IsSet("format") {
+		if f := outputFormat(c.String("output")); f != "" {
+			out = f
+		}
+	}
+	switch out {
+	case "beads", "tsv", "jsonl", "html", "tmx":
+	default:
+		return usageErrorf("align: unknown --format %q (want beads, tsv, jsonl, tmx or html)", out)
 	}
 	minConf := c.Float64("min-confidence")
 	if minConf < 0 || minConf > 1 {
 		return usageErrorf("align: --min-confidence %v is not between 0 and 1", minConf)
+	}
+	var tmx tmxSettings
+	if out == "tmx" {
+		if tmx, err = parseTMXFlags(c, e); err != nil {
+			return err
+		}
 	}
 	var zh, en *corpus.Document
 	if format == corpus.FormatBilingual {
@@ -88,6 +105,12 @@ func runAlign(e *env, c *cli.Context) error {
 	if err != nil {
 		return withCode(ExitError, err)
 	}
+	switch out {
+	case "tmx":
+		return writePairTMX(e, c, tmx, zh, en, beads, minConf)
+	case "html":
+		return writePairHTML(e, c, zh, en, beads, minConf)
+	}
 	write := func(w io.Writer) error {
 		return writeAlignment(w, out, beads, zh.Sentences, en.Sentences, minConf)
 	}
@@ -103,6 +126,86 @@ func runAlign(e *env, c *cli.Context) error {
 		return f.Commit()
 	}
 	return write(e.stdout)
+}
+
+// writePairTMX writes the pair's beads as a translation memory, through
+// align --batch's writer: the same units (--omissions, --min-confidence),
+// header (--zh-lang or zh-CN/zh-TW by script, --date or SOURCE_DATE_EPOCH)
+// and atomic output.
+func writePairTMX(e *env, c *cli.Context, settings tmxSettings, zh, en *corpus.Document, beads []align.Bead, minConf float64) error {
+	r := &batchRun{e: e, format: "tmx", settings: settings, minConf: minConf, omissions: c.Bool("omissions")}
+	r.settings.header.ZHLang = chineseCode(e, r.settings.header.ZHLang, corpus.IsTraditional(textStart(zh.Sentences)))
+	s, err := r.newFileSink(c.String("output"), "")
+	if err != nil {
+		return withCode(ExitError, err)
+	}
+	res := &batch.Result{Doc: &batch.Doc{Pair: batch.Pair{ID: docID(zh.Name)}, ZH: zh, EN: en}, Beads: beads}
+	if err := s.write(res); err != nil {
+		s.abort()
+		return withCode(ExitError, err)
+	}
+	if err := s.commit(); err != nil {
+		s.abort()
+		return withCode(ExitError, err)
+	}
+	return nil
+}
+
+// writePairHTML writes the HTML review report of the pair. The report
+// shows every bead, so that unaligned sentences stay visible:
+// --min-confidence marks the beads below it as low-confidence rather than
+// leaving them out (--low-confidence otherwise).
+func writePairHTML(e *env, c *cli.Context, zh, en *corpus.Document, beads []align.Bead, minConf float64) error {
+	low := c.Float64("low-confidence")
+	if c.IsSet("min-confidence") {
+		low = minConf
+	}
+	h := newAlignHTML(fmt.Sprintf("bitext align: %s %s", zh.Name, en.Name), c.StringSlice("dict"), low)
+	h.add(docID(zh.Name), zh.Sentences, en.Sentences, beads)
+	h.stats = []report.Stat{
+		{Label: "Sentences (zh / en)", Value: fmt.Sprintf("%d / %d", len(zh.Sentences), len(en.Sentences))},
+		{Label: "Beads", Value: strconv.Itoa(len(beads))},
+	}
+	var out *atomicfile.File
+	var w io.Writer = e.stdout
+	if path := c.String("output"); path != "" {
+		f, err := atomicfile.Create(path)
+		if err != nil {
+			return withCode(ExitError, err)
+		}
+		defer f.Abort()
+		out, w = f, f
+	}
+	if err := h.write(w); err != nil {
+		return withCode(ExitError, err)
+	}
+	if out != nil {
+		if err := out.Commit(); err != nil {
+			return withCode(ExitError, err)
+		}
+	}
+	return nil
+}
+
+// docID names a document by its file: the base name without extension.
+func docID(path string) string {
+	base := filepath.Base(path)
+	if id := strings.TrimSuffix(base, filepath.Ext(base)); id != "" {
+		return id
+	}
+	return base
+}
+
+// textStart is the start of the text of ss, enough to tell its script.
+func textStart(ss []corpus.Sentence) string {
+	var sb strings.Builder
+	for _, s := range ss {
+		if sb.Len() > 8000 {
+			break
+		}
+		sb.WriteString(s.Text)
+	}
+	return sb.String()
 }
 
 // beadJSON is one line of --format jsonl.

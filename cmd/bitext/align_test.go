@@ -171,3 +171,70 @@ func TestAlignSeed(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignHTML checks the single-pair HTML review report: on standard
+// output with --format html, into -o FILE.html by its extension, one row
+// per bead.
+func TestAlignHTML(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"zh.txt": tinyZH, "en.txt": tinyEN})
+	zh, en := filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt")
+	code, page, stderr := runCLI(t, "", "align", "--input", "lines", "--format", "html", zh, en)
+	if code != ExitOK || stderr != "" {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(dir, "review.html")
+	if code, stdout, stderr := runCLI(t, "", "align", "--input", "lines", "-o", out, zh, en); code != ExitOK || stdout != "" || stderr != "" {
+		t.Fatalf("-o review.html: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	file, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, p := range map[string]string{"stdout": page, "file": string(file)} {
+		m := regexp.MustCompile(`(?s)<script type="application/json" id="data">(.*?)</script>`).FindStringSubmatch(p)
+		if !strings.HasPrefix(p, "<!DOCTYPE html>") || m == nil {
+			t.Fatalf("%s: not an HTML report: %.200s", name, p)
+		}
+		var d struct{ Rows []json.RawMessage }
+		if err := json.Unmarshal([]byte(m[1]), &d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Rows) != 3 || !strings.Contains(m[1], "双方签署了合作文件。") || !strings.Contains(m[1], "Tajik president") {
+			t.Errorf("%s: %d rows, want 3 with both texts: %.300s", name, len(d.Rows), m[1])
+		}
+	}
+}
+
+// TestAlignTMX checks the single-pair translation memory: the Chinese
+// language code by script, the creation date from --date or
+// SOURCE_DATE_EPOCH (none without), one unit per 1-1 bead.
+func TestAlignTMX(t *testing.T) {
+	dir := t.TempDir()
+	trad := "習近平會見塔吉克斯坦總統。\n中國支持塔吉克斯坦。\n雙方簽署了合作檔案。\n"
+	writeFiles(t, dir, map[string]string{"zh.txt": tinyZH, "tw.txt": trad, "en.txt": tinyEN})
+	zh, tw, en := filepath.Join(dir, "zh.txt"), filepath.Join(dir, "tw.txt"), filepath.Join(dir, "en.txt")
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	code, out, stderr := runCLI(t, "", "align", "--input", "lines", "--format", "tmx", zh, en)
+	if code != ExitOK || stderr != "" {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.Count(out, "<tu ") != 3 || !strings.Contains(out, `srclang="zh-CN"`) || strings.Contains(out, "creationdate") ||
+		!strings.Contains(out, `<tuv xml:lang="zh-CN"><seg>双方签署了合作文件。</seg></tuv>`) {
+		t.Errorf("TMX:\n%s", out)
+	}
+	tmx := filepath.Join(dir, "out.tmx")
+	code, _, stderr = runCLI(t, "", "align", "--input", "lines", "--date", "2025-06-19", "-o", tmx, tw, en)
+	data, err := os.ReadFile(tmx)
+	if code != ExitOK || err != nil {
+		t.Fatalf("-o out.tmx: exit %d, %v: %s", code, err, stderr)
+	}
+	if !strings.Contains(string(data), `srclang="zh-TW"`) || !strings.Contains(string(data), `creationdate="20250619T000000Z"`) {
+		t.Errorf("traditional, --date:\n%s", data)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1750291200")
+	if _, out, _ := runCLI(t, "", "align", "--input", "lines", "--format", "tmx", zh, en); !strings.Contains(out, `creationdate="20250619T000000Z"`) {
+		t.Errorf("SOURCE_DATE_EPOCH: no creationdate in\n%.400s", out)
+	}
+}

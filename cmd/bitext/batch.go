@@ -68,12 +68,8 @@ func runBatch(e *env, c *cli.Context) error {
 	r.format = "tmx"
 	if c.IsSet("format") {
 		r.format = c.String("format")
-	} else if output != "" {
-		if f, err := tm.FormatOf(output); err == nil {
-			r.format = string(f)
-		} else if ext := strings.ToLower(filepath.Ext(output)); ext == ".html" || ext == ".htm" {
-			r.format = "html"
-		}
+	} else if f := outputFormat(output); f != "" {
+		r.format = f
 	}
 	switch r.format {
 	case "tmx", "tsv", "jsonl":
@@ -168,6 +164,21 @@ func runBatch(e *env, c *cli.Context) error {
 		return withCode(ExitFindings, nil)
 	}
 	return nil
+}
+
+// outputFormat is the --format an output file's extension implies (tmx,
+// tsv, jsonl, html), or "".
+func outputFormat(path string) string {
+	if path == "" {
+		return ""
+	}
+	if f, err := tm.FormatOf(path); err == nil {
+		return string(f)
+	}
+	if ext := strings.ToLower(filepath.Ext(path)); ext == ".html" || ext == ".htm" {
+		return "html"
+	}
+	return ""
 }
 
 // units turns an aligned document into translation units: beads with both
