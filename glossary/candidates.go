@@ -204,11 +204,11 @@ func zhChunks(text string, seg corpus.Segmenter) [][]zhToken {
 
 // refineTokens splits tokens the segmenter cut across a word boundary, so
 // that the words on either side can be candidates: a token the dictionary
-// lacks that is one character plus a dictionary word (歐公投 in
-// 英國脫/歐公投: 歐 + 公投, so that 英國脫歐 is a candidate), a dictionary
-// word plus one character, or two characters the second of which is
-// a function word (稅時 in 利得/稅時: 稅 + 時, so 利得稅). Nil dict: tokens
-// as they are.
+// lacks is split where a function character stands at its edge next to a
+// dictionary word, or two characters the second of which is a function
+// word (稅時 in 利得/稅時: 稅 + 時, so 利得稅), or after a first character
+// that completes a word with the lone character before it (orphanCut).
+// Nil dict: tokens as they are.
 func refineTokens(toks []zhToken, dict *cedict.Dict) []zhToken {
 	if dict == nil {
 		return toks
@@ -216,6 +216,9 @@ func refineTokens(toks []zhToken, dict *cedict.Dict) []zhToken {
 	var out []zhToken
 	for k, t := range toks {
 		cut := refineCut(t, dict)
+		if cut == 0 && k > 0 {
+			cut = orphanCut(toks[k-1], t, dict)
+		}
 		if cut == 0 {
 			if out != nil {
 				out = append(out, t)
@@ -232,6 +235,22 @@ func refineTokens(toks []zhToken, dict *cedict.Dict) []zhToken {
 		return toks
 	}
 	return out
+}
+
+// orphanCut returns the byte offset at which refineTokens splits t when
+// the token before it is a lone character that forms a dictionary word
+// with t's first character, and the rest of t is a dictionary word too
+// (英國/脫/歐公投: 脫歐 and 公投, so 英國脫歐 is a candidate), or 0.
+func orphanCut(prev, t zhToken, dict *cedict.Dict) int {
+	if prev.group != 0 || t.group != 0 || utf8.RuneCountInString(prev.text) != 1 || utf8.RuneCountInString(t.text) < 3 ||
+		!isHan(prev.text) || prev.end != t.start || dict.Has(t.text) {
+		return 0
+	}
+	_, first := utf8.DecodeRuneInString(t.text)
+	if dict.Has(prev.text+t.text[:first]) && dict.Has(t.text[first:]) {
+		return first
+	}
+	return 0
 }
 
 // refineCut returns the byte offset at which refineTokens splits t, or 0.
