@@ -97,6 +97,14 @@ func runAlign(e *env, c *cli.Context) error {
 			return withCode(ExitError, &corpus.ParseError{File: d.Name, Offset: -1, Err: fmt.Errorf("%w: no %s sentences", corpus.ErrEmpty, d.Lang)})
 		}
 	}
+	if format != corpus.FormatBilingual {
+		if err := wrongLanguage(zh, c.Args().Get(0), corpus.Chinese); err != nil {
+			return err
+		}
+		if err := wrongLanguage(en, c.Args().Get(1), corpus.English); err != nil {
+			return err
+		}
+	}
 	a, err := newAligner(c)
 	if err != nil {
 		return withCode(ExitError, err)

@@ -238,3 +238,25 @@ func TestAlignTMX(t *testing.T) {
 		t.Errorf("SOURCE_DATE_EPOCH: no creationdate in\n%.400s", out)
 	}
 }
+
+// TestAlignSwapped checks that EN ZH (or the same language twice) is a
+// one-line usage error naming the misplaced file.
+func TestAlignSwapped(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"zh.txt": tinyZH, "en.txt": tinyEN, "zh2.txt": tinyZH})
+	zh, en, zh2 := filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt"), filepath.Join(dir, "zh2.txt")
+	for _, tc := range []struct {
+		args []string
+		file string
+	}{
+		{[]string{en, zh}, en},
+		{[]string{zh, zh2}, zh2},
+		{[]string{"--format", "tmx", en, zh}, en},
+	} {
+		code, out, stderr := runCLI(t, "", append([]string{"align", "--input", "lines"}, tc.args...)...)
+		if code != ExitError || out != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tc.file+": given as the") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q: want exit %d and one line naming %s", tc.args, code, out, stderr, ExitError, tc.file)
+		}
+	}
+}
