@@ -135,6 +135,7 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 	// occur in the English document.
 	type wordInfo struct {
 		trans []int32
+		known bool // the lexicon has renderings for it, found in the English or not
 	}
 	cache := map[string]*wordInfo{}
 	translate := func(word string) []int32 {
@@ -142,14 +143,15 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 			return wi.trans
 		}
 		var ids []int32
-		for _, k := range lex.keys(word, model) {
+		keys := lex.keys(word, model)
+		for _, k := range keys {
 			if id, ok := ev.lookup(k); ok {
 				ids = append(ids, id)
 			}
 		}
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
-		cache[word] = &wordInfo{trans: ids}
+		cache[word] = &wordInfo{trans: ids, known: len(keys) > 0}
 		return ids
 	}
 	f.zu = make([][]unit, len(zh))
@@ -164,8 +166,17 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 			if int(wid) >= len(zdf) {
 				zdf = append(zdf, 0)
 			}
-			if seen[wid] || len(trans) == 0 {
+			if seen[wid] {
 				return
+			}
+			if len(trans) == 0 {
+				// A word the lexicon can render but whose renderings are
+				// nowhere in the English: content that counts against the
+				// sentence's coverage wherever it is put (untranslated
+				// text), though it can never match.
+				if wi := cache[word]; wi == nil || !wi.known {
+					return
+				}
 			}
 			seen[wid] = true
 			zdf[wid]++
