@@ -15,6 +15,10 @@ const defaultCoarseMax = 128
 // cost almost the same).
 const maxVerify = 2
 
+// coarseWidthFactor bounds the half-width of the band at the coarse
+// levels, in multiples of the initial band.
+const coarseWidthFactor = 8
+
 // noBack marks a cell with no predecessor.
 const noBack = 255
 
@@ -29,6 +33,7 @@ type scratch struct {
 	bwd     []float64 // the same from the cell to the end
 	pairs   pairCache
 	width   []int32 // per-row half-width while widening
+	grow    []int32 // per-row width asked for by one widening
 	cmin    []int32 // per-row range of the path the band is centred on
 	cmax    []int32
 	widened int // how many times the band was widened (for tests)
@@ -67,6 +72,13 @@ func alignLevel(sc *scorer, s *scratch, band, coarseMax int, verify bool) []step
 	for i := range s.width {
 		s.width[i] = int32(band)
 	}
+	// The coarse levels only place the band of the next one: their
+	// widening is bounded so that a run of near-tied coarse units cannot
+	// grow the band to the whole table (the finest level is exact).
+	limit := int32(math.MaxInt32)
+	if !verify {
+		limit = int32(max(band, 1)) * coarseWidthFactor
+	}
 	var prev []step
 	verified := 0
 	for {
@@ -90,7 +102,9 @@ func alignLevel(sc *scorer, s *scratch, band, coarseMax int, verify bool) []step
 			s.recentre(path)
 			continue
 		}
-		s.widen(path, n)
+		if !s.widen(path, n, limit) {
+			return path
+		}
 	}
 }
 
@@ -188,34 +202,46 @@ func (s *scratch) touchesAt(st step, m int) bool {
 	return st.J-lo <= touchMargin && lo > 0 || hi-st.J <= touchMargin && hi < m
 }
 
-// widen doubles the width of the band near every place the path touched
-// it and recentres the band on the union of the old centre and the path.
-// With no path (the band could not be crossed), it doubles every width.
-func (s *scratch) widen(path []step, n int) {
+// widen doubles the width of the band, up to limit, near every place the
+// path touched it and recentres the band on the union of the old centre and
+// the path. With no path (the band could not be crossed), it doubles every
+// width. It reports whether the band grew.
+func (s *scratch) widen(path []step, n int, limit int32) bool {
 	s.widened++
 	if path == nil {
 		for i := range s.width {
 			s.width[i] *= 2
 		}
-		return
+		return true
 	}
-	grow := make([]int32, n+1)
+	s.grow = resize(s.grow, n+1)
+	clear(s.grow)
+	grew := false
 	for _, st := range path {
 		if s.touchesAt(st, int(s.hi[n])) {
 			w := s.width[st.I]
+			w2 := min(2*w, limit)
+			if w2 <= w {
+				continue
+			}
+			grew = true
 			for i := max(st.I-int(2*w), 0); i <= min(st.I+int(2*w), n); i++ {
-				grow[i] = max(grow[i], 2*w)
+				s.grow[i] = max(s.grow[i], w2)
 			}
 		}
 	}
+	if !grew {
+		return false
+	}
 	for i := range s.width {
-		s.width[i] = max(s.width[i], grow[i])
+		s.width[i] = max(s.width[i], s.grow[i])
 	}
 	pi, pj := 0, 0
 	for _, st := range path {
 		s.cover(pi, pj, st.I, st.J)
 		pi, pj = st.I, st.J
 	}
+	return true
 }
 
 // solve runs the DP over the band and returns the best path, or nil when
