@@ -158,8 +158,10 @@ func zhChunks(text string, seg corpus.Segmenter) [][]zhToken {
 			if strings.TrimSpace(w) == "" {
 				continue
 			}
-			if r, _ := utf8.DecodeRuneInString(w); isBreak(r) {
-				flush() // punctuation inside a title: 《2016年稅務（修訂）條例》
+			if r, _ := utf8.DecodeRuneInString(w); isBreak(r) || !strings.ContainsFunc(w, isWordRune) {
+				// punctuation inside a title: 《2016年稅務（修訂）條例》; a
+				// list bullet ("- 加強監理"), a lone hyphen or dot
+				flush()
 				continue
 			}
 			cur = append(cur, zhToken{text: w, start: s, end: pos})
@@ -273,6 +275,10 @@ func refineCut(t zhToken, dict *cedict.Dict) int {
 	}
 	return 0
 }
+
+// isWordRune reports whether r is a letter or digit: a token without one
+// is punctuation.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // groupCloser returns the closing bracket of an opening one and the longest
 // group (in runes) kept as one token.
