@@ -2,9 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -125,7 +125,7 @@ func runAlign(e *env, c *cli.Context) error {
 	if path := c.String("output"); path != "" {
 		f, err := atomicfile.Create(path)
 		if err != nil {
-			return withCode(ExitError, err)
+			return withCode(ExitError, inputError(path, err))
 		}
 		defer f.Abort()
 		if err := write(f); err != nil {
@@ -145,7 +145,7 @@ func writePairTMX(e *env, c *cli.Context, settings tmxSettings, zh, en *corpus.D
 	r.settings.header.ZHLang = chineseCode(e, r.settings.header.ZHLang, corpus.IsTraditional(textStart(zh.Sentences)))
 	s, err := r.newFileSink(c.String("output"), "")
 	if err != nil {
-		return withCode(ExitError, err)
+		return withCode(ExitError, inputError(c.String("output"), err))
 	}
 	res := &batch.Result{Doc: &batch.Doc{Pair: batch.Pair{ID: docID(zh.Name)}, ZH: zh, EN: en}, Beads: beads}
 	if err := s.write(res); err != nil {
@@ -179,7 +179,7 @@ func writePairHTML(e *env, c *cli.Context, zh, en *corpus.Document, beads []alig
 	if path := c.String("output"); path != "" {
 		f, err := atomicfile.Create(path)
 		if err != nil {
-			return withCode(ExitError, err)
+			return withCode(ExitError, inputError(path, err))
 		}
 		defer f.Abort()
 		out, w = f, f
@@ -278,9 +278,13 @@ func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
 func newAligner(c *cli.Context) (*align.Aligner, error) {
 	a := &align.Aligner{}
 	for _, path := range c.StringSlice("dict") {
-		f, err := os.Open(path)
+		f, err := openInput(path)
 		if err != nil {
 			return nil, err
+		}
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			f.Close()
+			return nil, &corpus.ParseError{File: path, Offset: -1, Err: errors.New("is a directory, not a dictionary file")}
 		}
 		l, err := align.LoadDict(f, path)
 		f.Close()

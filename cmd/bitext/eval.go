@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -69,32 +70,13 @@ type evalDoc struct {
 
 func runEval(e *env, a *align.Aligner, format corpus.Format, zhDir, enDir, goldDir, predDir string) error {
 	start := time.Now()
-	names, err := evalNames(zhDir)
+	docs, err := readEvalDocs(format, zhDir, enDir, goldDir)
 	if err != nil {
 		return withCode(ExitError, err)
 	}
-	if len(names) == 0 {
-		return withCode(ExitError, fmt.Errorf("%s: no documents (files without extension)", zhDir))
-	}
-	docs := make([]*evalDoc, len(names))
-	for i, n := range names {
-		d := &evalDoc{name: n}
-		docs[i] = d
-		if d.zh, err = readSide(filepath.Join(zhDir, n), format); err != nil {
-			return withCode(ExitError, err)
-		}
-		if d.en, err = readSide(filepath.Join(enDir, n), format); err != nil {
-			return withCode(ExitError, err)
-		}
-		gp := filepath.Join(goldDir, n+".align")
-		f, err := os.Open(gp)
-		if err != nil {
-			return withCode(ExitError, err)
-		}
-		d.gold, err = align.ReadBeads(f, gp, len(d.zh), len(d.en))
-		f.Close()
-		if err != nil {
-			return withCode(ExitError, err)
+	if predDir != "" {
+		if err := os.MkdirAll(predDir, 0o755); err != nil {
+			return withCode(ExitError, inputError(predDir, err))
 		}
 	}
 	// Align two documents at a time (the aligner is safe for concurrent use).
@@ -132,11 +114,63 @@ func runEval(e *env, a *align.Aligner, format corpus.Format, zhDir, enDir, goldD
 	return nil
 }
 
+// readEvalDocs reads the document pairs of an evaluation and their gold
+// beads. The two directories must hold the same documents, each with its
+// gold file, each side in its language.
+func readEvalDocs(format corpus.Format, zhDir, enDir, goldDir string) ([]*evalDoc, error) {
+	names, err := evalNames(zhDir)
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, &corpus.ParseError{File: zhDir, Offset: -1, Err: errors.New("no documents (files without extension)")}
+	}
+	enNames, err := evalNames(enDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range enNames {
+		if _, found := slices.BinarySearch(names, n); !found {
+			return nil, &corpus.ParseError{File: filepath.Join(enDir, n), Offset: -1,
+				Err: fmt.Errorf("no Chinese document %s for it", filepath.Join(zhDir, n))}
+		}
+	}
+	if _, err := os.Stat(goldDir); err != nil {
+		return nil, inputError(goldDir, err)
+	}
+	docs := make([]*evalDoc, len(names))
+	for i, n := range names {
+		d := &evalDoc{name: n}
+		docs[i] = d
+		if _, found := slices.BinarySearch(enNames, n); !found {
+			return nil, &corpus.ParseError{File: filepath.Join(zhDir, n), Offset: -1,
+				Err: fmt.Errorf("no English document %s for it", filepath.Join(enDir, n))}
+		}
+		zp, ep, gp := filepath.Join(zhDir, n), filepath.Join(enDir, n), filepath.Join(goldDir, n+".align")
+		if d.zh, err = readSide(zp, format, corpus.Chinese); err != nil {
+			return nil, err
+		}
+		if d.en, err = readSide(ep, format, corpus.English); err != nil {
+			return nil, err
+		}
+		f, err := openInput(gp)
+		if err != nil {
+			return nil, err
+		}
+		d.gold, err = align.ReadBeads(f, gp, len(d.zh), len(d.en))
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return docs, nil
+}
+
 // evalNames lists the document names of dir: files without an extension.
 func evalNames(dir string) ([]string, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, err
+		return nil, inputError(dir, err)
 	}
 	var names []string
 	for _, ent := range ents {
@@ -150,13 +184,18 @@ func evalNames(dir string) ([]string, error) {
 	return names, nil
 }
 
-func readSide(path string, format corpus.Format) ([]corpus.Sentence, error) {
-	doc, err := corpus.ReadFile(path, corpus.ReadOptions{Format: format})
+// readSide reads one document of a pair, which must have sentences in
+// its language.
+func readSide(path string, format corpus.Format, lang corpus.Lang) ([]corpus.Sentence, error) {
+	doc, err := corpus.ReadFile(path, corpus.ReadOptions{Format: format, Lang: lang})
 	if err != nil {
 		return nil, err
 	}
 	if len(doc.Sentences) == 0 {
 		return nil, &corpus.ParseError{File: path, Offset: -1, Err: corpus.ErrEmpty}
+	}
+	if err := wrongLanguage(doc, path, lang); err != nil {
+		return nil, err
 	}
 	return doc.Sentences, nil
 }
@@ -164,7 +203,7 @@ func readSide(path string, format corpus.Format) ([]corpus.Sentence, error) {
 func writeBeads(path string, beads []align.Bead) error {
 	f, err := atomicfile.Create(path)
 	if err != nil {
-		return err
+		return inputError(path, err)
 	}
 	defer f.Abort()
 	for _, b := range beads {
