@@ -21,11 +21,11 @@ import (
 // may append its own.
 func alignFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "input", Value: "auto", Usage: "input format: " + formatList() + " (bilingual: one file holding both editions)"},
-		&cli.StringFlag{Name: "format", Value: "beads", Usage: "output format: beads ([zh ids]:[en ids]), tsv (zh, en, type, confidence) or jsonl"},
+		&cli.StringFlag{Name: "input", Aliases: []string{"i"}, Value: "auto", Usage: "input `FORMAT`: " + formatList() + " (bilingual: one file holding both editions)"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "beads", DefaultText: "beads; tmx with --batch; by -o's extension", Usage: "output `FORMAT`: beads, tsv, jsonl, tmx or html"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 		&cli.StringSliceFlag{Name: "dict", Usage: "user dictionary `FILE` (zh<TAB>en per line, e.g. a glossary TSV), repeatable"},
-		&cli.Float64Flag{Name: "min-confidence", Usage: "leave out beads with confidence below `X` (0–1)"},
+		&cli.Float64Flag{Name: "min-confidence", Usage: "leave out beads with confidence below `X` (0–1; html marks them instead)"},
 		&cli.BoolFlag{Name: "batch", Usage: "align a whole corpus (see batch mode)"},
 	}
 }
@@ -35,9 +35,46 @@ func alignCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "align",
 		Usage:     "align the sentences of a Chinese text with its English edition",
-		ArgsUsage: "ZH EN  (or FILE with --input bilingual)",
-		Description: "Prints one bead per line: [zh ids]:[en ids] (0-based sentence numbers), or with\n" +
-			"--format tsv the Chinese text, the English text, the bead type and the confidence.",
+		ArgsUsage: "ZH EN  (FILE with --input bilingual; SOURCE… with --batch)",
+		Description: "align reads the Chinese text ZH and its English edition EN (any input format of\n" +
+			"bitext split), splits both into sentences and pairs them into beads: 1-1, 2-1, 1-2, …,\n" +
+			"and 1-0 or 0-1 for a sentence the other edition leaves out. Each bead has a confidence\n" +
+			"between 0 and 1; --min-confidence leaves out the beads below it. --dict adds a user\n" +
+			"dictionary (zh<TAB>en per line, a glossary TSV will do) to the built-in one.\n\n" +
+			"Output formats (--format; with -o, told by the extension when --format is not given):\n" +
+			"   beads   [zh ids]:[en ids] per line, 0-based sentence numbers (the default; the\n" +
+			"           .align format of score_alignment.py)\n" +
+			"   tsv     zh text<TAB>en text<TAB>bead type<TAB>confidence per bead\n" +
+			"   jsonl   {\"zh\":[ids],\"en\":[ids],\"type\":…,\"confidence\":…,\"cost\":…,\"zh_text\":…,\"en_text\":…}\n" +
+			"   tmx     a TMX 1.4 translation memory: one unit per bead with both sides (all beads\n" +
+			"           with --omissions), zh-CN or zh-TW by the script unless --zh-lang, creationdate\n" +
+			"           from --date or $SOURCE_DATE_EPOCH\n" +
+			"   html    a self-contained review report (opens from disk): the two texts side by side,\n" +
+			"           one row per bead, low-confidence beads marked (below --min-confidence if\n" +
+			"           given, else --low-confidence), terms of --dict glossaries highlighted\n\n" +
+			"Batch mode (--batch SOURCE…) aligns a whole corpus into one translation memory (-o FILE,\n" +
+			"standard output without) or one file per document (--out-dir DIR). A SOURCE is:\n" +
+			"   DIR with zh/NAME and en/NAME      the pair NAME for each name on both sides\n" +
+			"   DIR of NAME.zh.EXT, NAME.en.EXT   the pair NAME (also one file NAME.zh.EXT)\n" +
+			"   manifest (.tsv, .tab, .txt)       id<TAB>zh path<TAB>en path per line, paths relative\n" +
+			"                                     to it, # comments skipped\n" +
+			"   JSON Lines (.jsonl, .ndjson)      one {\"zh\":…,\"en\":…,\"id\":…,\"date\":…} per line, whole\n" +
+			"                                     texts; paragraphs aligned one by one when both\n" +
+			"                                     have as many\n" +
+			"It first learns word renderings over the whole batch (--no-corpus-model skips this),\n" +
+			"then aligns on --jobs workers; the output is the same whatever their number. Formats:\n" +
+			"tmx (the default), tsv and jsonl (translation memory units, --columns for tsv), beads\n" +
+			"(one .align file per document, with --out-dir) and html (one report, with -o). A progress\n" +
+			"bar and a summary go to standard error (not with --quiet); documents that cannot be\n" +
+			"read or aligned are skipped with one line each.\n\n" +
+			"Examples:\n" +
+			"   bitext align zh.txt en.txt\n" +
+			"   bitext align --input bilingual --format tsv story.txt\n" +
+			"   bitext align -o review.html --dict glossary.tsv zh.html en.html\n" +
+			"   bitext align --batch -o corpus.tmx --date 2025-06-19 corpus/\n\n" +
+			"Exit status: 0 success; 1 some documents failed (--batch: the others are written);\n" +
+			"2 usage or input error (a missing, empty or undecodable file, ZH and EN swapped, a\n" +
+			"malformed dictionary line), reported on one line naming the file and the line.",
 		Flags: append(alignFlags(), batchFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.Bool("batch") {

@@ -28,10 +28,10 @@ func batchFlags() []cli.Flag {
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, DefaultText: "all cores", Usage: "batch: align with `N` workers"},
 		&cli.StringFlag{Name: "out-dir", Usage: "batch: write one file per document into `DIR` (required for --format beads)"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "batch: no progress bar, no summary"},
-		&cli.BoolFlag{Name: "omissions", Usage: "batch: also write 1-0 and 0-1 beads (one side empty) as units"},
+		&cli.BoolFlag{Name: "omissions", Usage: "tmx (and tsv, jsonl with --batch): also write 1-0 and 0-1 beads (one side empty) as units"},
 		&cli.Float64Flag{Name: "split-confidence", Usage: "batch: write beads below `X` to a second file (for OmegaT's tm/penalty-NN/ folder)"},
 		&cli.StringFlag{Name: "split-output", DefaultText: "NAME.low.EXT beside -o", Usage: "batch: the second `FILE` of --split-confidence"},
-		&cli.Float64Flag{Name: "low-confidence", Value: batch.DefaultLowConfidence, Usage: "batch: beads below `X` count as low-confidence in the summary"},
+		&cli.Float64Flag{Name: "low-confidence", Value: batch.DefaultLowConfidence, Usage: "beads below `X` count as low-confidence in the batch summary and the html report"},
 		&cli.BoolFlag{Name: "no-corpus-model", Usage: "batch: do not learn a translation table over the whole batch first"},
 	}, tmxFlags()...)
 }

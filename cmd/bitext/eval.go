@@ -26,13 +26,29 @@ func evalCommand(e *env) *cli.Command {
 		Name:      "eval",
 		Usage:     "align document pairs and score them against gold alignments",
 		ArgsUsage: "ZH_DIR EN_DIR GOLD_DIR",
-		Description: "Aligns every pair ZH_DIR/NNN, EN_DIR/NNN (files without extension) and scores the beads\n" +
-			"against GOLD_DIR/NNN.align with the strict and lax precision, recall and F1 of\n" +
-			"score_alignment.py (Vecalign/Bertalign), recall by bead type and precision by confidence decile.",
+		Description: "eval aligns every document pair ZH_DIR/NNN, EN_DIR/NNN (files without an extension;\n" +
+			"the two directories must hold the same names) and scores the beads against the gold\n" +
+			"alignment GOLD_DIR/NNN.align ([zh ids]:[en ids] per line, 0-based), with the definitions\n" +
+			"of score_alignment.py (Vecalign, Bertalign).\n\n" +
+			"It prints to standard output:\n" +
+			"   the number of documents, sentences and beads (predicted, gold)\n" +
+			"   strict and lax precision, recall and F1, micro-averaged over the documents: a strict\n" +
+			"      hit is an exact bead, a lax hit shares at least one zh-en link; precision is over\n" +
+			"      all predicted beads, recall over the gold beads with both sides non-empty\n" +
+			"   recall by gold bead type (1-1, 1-0, 2-1, …) and precision by predicted bead type\n" +
+			"   strict precision by confidence decile (it should rise with the decile)\n" +
+			"   wall time (reading, aligning and scoring), sentences per second, peak memory\n" +
+			"With --pred-dir, the predicted beads also go to DIR/NNN.align (DIR made if missing),\n" +
+			"for score_alignment.py GOLD_DIR DIR.\n\n" +
+			"Example:\n" +
+			"   bitext eval --pred-dir pred news-dev/zh news-dev/en news-dev/gold\n\n" +
+			"Exit status: 0 success; 2 usage or input error (a missing or empty document, a document\n" +
+			"without its partner or its gold file, a gold file that does not fit its documents, a\n" +
+			"malformed dictionary line), reported on one line naming the file and the line.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "input", Value: "lines", Usage: "input format of the documents: " + formatList()},
+			&cli.StringFlag{Name: "input", Aliases: []string{"i"}, Value: "lines", Usage: "input `FORMAT` of the documents: " + formatList()},
 			&cli.StringFlag{Name: "pred-dir", Usage: "write the predicted beads as `DIR`/NNN.align"},
-			&cli.StringSliceFlag{Name: "dict", Usage: "user dictionary `FILE` (zh<TAB>en per line), repeatable"},
+			&cli.StringSliceFlag{Name: "dict", Usage: "user dictionary `FILE` (zh<TAB>en per line, e.g. a glossary TSV), repeatable"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 3 {

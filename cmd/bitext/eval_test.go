@@ -51,3 +51,27 @@ func TestAlignEvalInputErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignEvalHelp checks that the help of align and eval tells batch
+// mode, the output formats, what eval prints and the exit status.
+func TestAlignEvalHelp(t *testing.T) {
+	t.Parallel()
+	for cmd, wants := range map[string][]string{
+		"align": {"--batch SOURCE", "zh/NAME and en/NAME", "NAME.zh.EXT", "manifest", "JSON Lines",
+			"   beads ", "   tsv ", "   jsonl ", "   tmx ", "   html ", "Exit status: 0", "1 some documents failed", "2 usage or input error"},
+		"eval": {"precision, recall and F1", "bead type", "confidence decile", "peak memory", "--pred-dir", "Exit status: 0", "2 usage or input error"},
+	} {
+		code, out, stderr := runCLI(t, "", "help", cmd)
+		if code != ExitOK || stderr != "" {
+			t.Fatalf("help %s: exit %d: %s", cmd, code, stderr)
+		}
+		for _, w := range wants {
+			if !strings.Contains(out, w) {
+				t.Errorf("help %s lacks %q", cmd, w)
+			}
+		}
+		if strings.Contains(out, " value ") {
+			t.Errorf("help %s: a flag's value is unnamed (\"value\")", cmd)
+		}
+	}
+}
