@@ -260,3 +260,27 @@ func TestAlignSwapped(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignEvalQuietStderr guards that a normal run writes nothing to
+// standard error: no debug output, in any format.
+func TestAlignEvalQuietStderr(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"zh.txt": tinyZH, "en.txt": tinyEN,
+		"zh/001": tinyZH, "en/001": tinyEN, "gold/001.align": "[0]:[0]\n[1]:[1]\n[2]:[2]\n",
+	})
+	zh, en := filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt")
+	runs := [][]string{
+		{"align", "--input", "bilingual", filepath.Join("..", "..", "testdata", "align", "seed-001.txt")},
+		{"eval", "--pred-dir", filepath.Join(dir, "pred"), filepath.Join(dir, "zh"), filepath.Join(dir, "en"), filepath.Join(dir, "gold")},
+	}
+	for _, f := range []string{"beads", "tsv", "jsonl", "tmx", "html"} {
+		runs = append(runs, []string{"align", "--format", f, zh, en}, []string{"align", "-o", filepath.Join(dir, "out."+f), zh, en})
+	}
+	for _, args := range runs {
+		if code, _, stderr := runCLI(t, "", args...); code != ExitOK || stderr != "" {
+			t.Errorf("%v: exit %d, stderr %q: want 0 and nothing", args, code, stderr)
+		}
+	}
+}
