@@ -90,6 +90,11 @@ func runAlign(e *env, c *cli.Context) error {
 	if err != nil {
 		return usageErrorf("align: %v", err)
 	}
+	for _, name := range []string{"jobs", "out-dir", "quiet", "split-confidence", "split-output", "no-corpus-model", "columns"} {
+		if c.IsSet(name) {
+			return usageErrorf("align: --%s is for --batch", name)
+		}
+	}
 	out := c.String("format")
 	if !c.IsSet("format") {
 		if f := outputFormat(c.String("output")); f != "" {
@@ -105,6 +110,11 @@ func runAlign(e *env, c *cli.Context) error {
 	if minConf < 0 || minConf > 1 {
 		return usageErrorf("align: --min-confidence %v is not between 0 and 1", minConf)
 	}
+	for _, name := range []string{"zh-lang", "en-lang", "source", "date", "omissions"} {
+		if c.IsSet(name) && out != "tmx" {
+			return usageErrorf("align: --%s is for --format tmx", name)
+		}
+	}
 	var tmx tmxSettings
 	if out == "tmx" {
 		if tmx, err = parseTMXFlags(c, e); err != nil {
@@ -119,7 +129,7 @@ func runAlign(e *env, c *cli.Context) error {
 		zh, en, err = corpus.ReadBilingualFile(c.Args().Get(0), corpus.ReadOptions{})
 	} else {
 		if c.NArg() != 2 {
-			return usageErrorf("align: want ZH EN, got %d arguments", c.NArg())
+			return usageErrorf("align: want two files, ZH EN (or one with --input bilingual), got %d", c.NArg())
 		}
 		zh, err = corpus.ReadFile(c.Args().Get(0), corpus.ReadOptions{Format: format, Lang: corpus.Chinese})
 		if err == nil {

@@ -284,3 +284,31 @@ func TestAlignEvalQuietStderr(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignFlagMisuse checks that flags a single pair would ignore are
+// usage errors rather than silently dropped.
+func TestAlignFlagMisuse(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"zh.txt": tinyZH, "en.txt": tinyEN})
+	zh, en := filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--out-dir", dir, zh, en}, "--out-dir is for --batch"},
+		{[]string{"--no-corpus-model", zh, en}, "--no-corpus-model is for --batch"},
+		{[]string{"--columns", "zh,en,doc", zh, en}, "--columns is for --batch"},
+		{[]string{"--date", "2025-06-19", zh, en}, "--date is for --format tmx"},
+		{[]string{"--format", "tsv", "--omissions", zh, en}, "--omissions is for --format tmx"},
+		{[]string{zh}, "want two files"},
+	} {
+		code, out, stderr := runCLI(t, "", append([]string{"align"}, tc.args...)...)
+		if code != ExitError || out != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q: want exit %d and %q", tc.args, code, out, stderr, ExitError, tc.want)
+		}
+	}
+	if code, _, stderr := runCLI(t, "", "align", "--date", "2025-06-19", "-o", filepath.Join(dir, "x.tmx"), zh, en); code != ExitOK {
+		t.Errorf("--date with -o x.tmx: exit %d: %s", code, stderr)
+	}
+}
