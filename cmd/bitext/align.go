@@ -141,7 +141,7 @@ func runAlign(e *env, c *cli.Context) error {
 	}
 	for _, d := range []*corpus.Document{zh, en} {
 		if len(d.Sentences) == 0 {
-			return withCode(ExitError, &corpus.ParseError{File: d.Name, Offset: -1, Err: fmt.Errorf("%w: no %s sentences", corpus.ErrEmpty, d.Lang)})
+			return withCode(ExitError, &corpus.ParseError{File: d.Name, Offset: -1, Err: fmt.Errorf("%w: no %s sentences", corpus.ErrEmpty, langName(d.Lang))})
 		}
 	}
 	if format != corpus.FormatBilingual {
@@ -215,7 +215,11 @@ func writePairHTML(e *env, c *cli.Context, zh, en *corpus.Document, beads []alig
 	if c.IsSet("min-confidence") {
 		low = minConf
 	}
-	h := newAlignHTML(fmt.Sprintf("bitext align: %s %s", zh.Name, en.Name), c.StringSlice("dict"), low)
+	title := "bitext align: " + zh.Name
+	if en.Name != zh.Name {
+		title += " " + en.Name
+	}
+	h := newAlignHTML(title, c.StringSlice("dict"), low)
 	h.add(docID(zh.Name), zh.Sentences, en.Sentences, beads)
 	h.stats = []report.Stat{
 		{Label: "Sentences (zh / en)", Value: fmt.Sprintf("%d / %d", len(zh.Sentences), len(en.Sentences))},
@@ -345,4 +349,12 @@ func newAligner(c *cli.Context) (*align.Aligner, error) {
 		}
 	}
 	return a, nil
+}
+
+// langName is the English name of a language, for messages.
+func langName(l corpus.Lang) string {
+	if l == corpus.Chinese {
+		return "Chinese"
+	}
+	return "English"
 }

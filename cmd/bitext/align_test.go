@@ -201,6 +201,9 @@ func TestAlignHTML(t *testing.T) {
 		if err := json.Unmarshal([]byte(m[1]), &d); err != nil {
 			t.Fatal(err)
 		}
+		if !strings.Contains(p, "<title>bitext align: "+zh+" "+en+"</title>") {
+			t.Errorf("%s: title does not name the two files", name)
+		}
 		if len(d.Rows) != 3 || !strings.Contains(m[1], "双方签署了合作文件。") || !strings.Contains(m[1], "Tajik president") {
 			t.Errorf("%s: %d rows, want 3 with both texts: %.300s", name, len(d.Rows), m[1])
 		}

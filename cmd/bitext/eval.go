@@ -151,8 +151,16 @@ func readEvalDocs(format corpus.Format, zhDir, enDir, goldDir string) ([]*evalDo
 				Err: fmt.Errorf("no Chinese document %s for it", filepath.Join(zhDir, n))}
 		}
 	}
-	if _, err := os.Stat(goldDir); err != nil {
+	golds, err := os.ReadDir(goldDir)
+	if err != nil {
 		return nil, inputError(goldDir, err)
+	}
+	for _, g := range golds {
+		n, ok := strings.CutSuffix(g.Name(), ".align")
+		if _, found := slices.BinarySearch(names, n); ok && !found {
+			return nil, &corpus.ParseError{File: filepath.Join(goldDir, g.Name()), Offset: -1,
+				Err: fmt.Errorf("no documents %s and %s for it", filepath.Join(zhDir, n), filepath.Join(enDir, n))}
+		}
 	}
 	docs := make([]*evalDoc, len(names))
 	for i, n := range names {

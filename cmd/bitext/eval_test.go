@@ -19,7 +19,8 @@ func TestAlignEvalInputErrors(t *testing.T) {
 		"extra-en/001": tinyEN, "extra-en/002": tinyEN,
 		"extra-zh/001": tinyZH, "extra-zh/002": tinyZH,
 		"empty-zh/001":     "",
-		"nogold/002.align": gold,
+		"nogold/README": "no gold here",
+		"extra-gold/001.align": gold, "extra-gold/002.align": gold, "extra-gold/README": "not gold",
 	})
 	p := func(name string) string { return filepath.Join(dir, name) }
 	nope := p("nope")
@@ -39,6 +40,8 @@ func TestAlignEvalInputErrors(t *testing.T) {
 		{[]string{"eval", p("zh"), p("en"), p("nogold")}, filepath.Join(dir, "nogold", "001.align") + ": no such file or directory"},
 		{[]string{"eval", p("zh"), p("extra-en"), p("gold")}, filepath.Join(dir, "extra-en", "002") + ": no Chinese document"},
 		{[]string{"eval", p("extra-zh"), p("en"), p("gold")}, filepath.Join(dir, "extra-zh", "002") + ": no English document"},
+		{[]string{"eval", p("zh"), p("en"), p("extra-gold")}, filepath.Join(dir, "extra-gold", "002.align") + ": no documents"},
+		{[]string{"align", "--input", "bilingual", p("zh.txt")}, p("zh.txt") + ": empty input: no English sentences"},
 		{[]string{"eval", p("en"), p("zh"), p("gold")}, filepath.Join(dir, "en", "001") + ": given as the Chinese text"},
 		{[]string{"eval", p("empty-zh"), p("en"), p("gold")}, filepath.Join(dir, "empty-zh", "001") + ": "},
 		{[]string{"eval", p("gold"), p("en"), p("gold")}, p("gold") + ": no documents"},
