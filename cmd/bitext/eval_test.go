@@ -18,8 +18,8 @@ func TestAlignEvalInputErrors(t *testing.T) {
 		"zh/001": tinyZH, "en/001": tinyEN, "gold/001.align": gold,
 		"extra-en/001": tinyEN, "extra-en/002": tinyEN,
 		"extra-zh/001": tinyZH, "extra-zh/002": tinyZH,
-		"empty-zh/001":     "",
-		"nogold/README": "no gold here",
+		"empty-zh/001":         "",
+		"nogold/README":        "no gold here",
 		"extra-gold/001.align": gold, "extra-gold/002.align": gold, "extra-gold/README": "not gold",
 	})
 	p := func(name string) string { return filepath.Join(dir, name) }
