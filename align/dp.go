@@ -19,6 +19,15 @@ const maxVerify = 2
 // levels, in multiples of the initial band.
 const coarseWidthFactor = 8
 
+// fineCells and coarseCells bound the cells a level's band may hold per
+// sentence of the two sides, at the finest level and at the coarse ones,
+// unless the band fits minCells.
+const (
+	fineCells   = 64
+	coarseCells = 48
+	minCells    = 1 << 18
+)
+
 // noBack marks a cell with no predecessor.
 const noBack = 255
 
@@ -79,11 +88,24 @@ func alignLevel(sc *scorer, s *scratch, band, coarseMax int, verify bool) []step
 	if !verify {
 		limit = int32(max(band, 1)) * coarseWidthFactor
 	}
-	var prev []step
+	// Whatever the widening, a level's band holds at most fineCells (or
+	// coarseCells) cells per sentence of the two sides, or minCells, which
+	// keeps time and memory linear in long documents: a band that would
+	// grow past it keeps the last path. Short documents (the tests' full
+	// table fits minCells) are still aligned exactly.
+	budget := max(fineCells*(n+m+1), minCells)
+	if !verify {
+		budget = max(coarseCells*(n+m+1), minCells)
+	}
+	var prev, last []step
 	verified := 0
 	for {
 		s.setBand(n, m)
+		if last != nil && s.cells() > budget {
+			return last
+		}
 		path := s.solve(sc)
+		last = path
 		if s.isFull(n, m) {
 			return path
 		}
@@ -115,6 +137,15 @@ func (s *scratch) recentre(path []step) {
 		s.cover(pi, pj, st.I, st.J)
 		pi, pj = st.I, st.J
 	}
+}
+
+// cells returns the number of cells in the band.
+func (s *scratch) cells() int {
+	total := 0
+	for i := range s.lo {
+		total += int(s.hi[i]-s.lo[i]) + 1
+	}
+	return total
 }
 
 // setFull makes the band the whole table.

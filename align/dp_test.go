@@ -51,13 +51,16 @@ func referencePath(sc *scorer) []step {
 
 // synthetic makes a document pair in which Latin "words" stand for
 // translated content: zh sentences carry the same tokens as their English
-// rendering among hanzi filler. Renderings split and merge sentences, and
-// runs of sentences are dropped on either side.
+// rendering among hanzi filler, so they are anchors, and sentences vary in
+// length (2 to 9 words), so length carries a signal as in real text.
+// Renderings split and merge sentences, and passages of dropRun sentences
+// (a paragraph) are dropped on the Chinese side, about two per 150
+// sentences.
 func synthetic(r *rand.Rand, n int, dropRun int) (zh, en []corpus.Sentence) {
 	word := func() string { return fmt.Sprintf("w%d", r.IntN(5*n+50)) }
 	para := 0
 	for i := 0; i < n; {
-		if dropRun > 0 && r.IntN(n) < 2 { // a passage with no English
+		if dropRun > 0 && r.IntN(min(n, 150)) < 2 { // a passage with no English
 			for k := 0; k < dropRun && i < n; k++ {
 				zh = append(zh, corpus.Sentence{Text: "中文" + word() + word() + "句子没有翻译。", Para: para})
 				i++
@@ -65,12 +68,15 @@ func synthetic(r *rand.Rand, n int, dropRun int) (zh, en []corpus.Sentence) {
 			para++
 			continue
 		}
-		ws := []string{word(), word(), word(), word()}
+		ws := make([]string, 2+r.IntN(8))
+		for k := range ws {
+			ws[k] = word()
+		}
 		zh = append(zh, corpus.Sentence{Text: "这是" + strings.Join(ws, "的") + "句子。", Para: para})
-		switch r.IntN(6) {
+		switch h := len(ws) / 2; r.IntN(6) {
 		case 0: // 1-2
-			en = append(en, corpus.Sentence{Text: ws[0] + " and " + ws[1] + " were seen.", Para: para},
-				corpus.Sentence{Text: "Then " + ws[2] + " met " + ws[3] + ".", Para: para})
+			en = append(en, corpus.Sentence{Text: strings.Join(ws[:h], " and ") + " were seen.", Para: para},
+				corpus.Sentence{Text: "Then " + strings.Join(ws[h:], " met ") + ".", Para: para})
 		case 1: // 0-1
 			en = append(en, corpus.Sentence{Text: strings.Join(ws, " ") + " happened.", Para: para},
 				corpus.Sentence{Text: "Added " + word() + " for readers " + word() + ".", Para: para})
