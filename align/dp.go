@@ -28,6 +28,9 @@ const (
 	minCells    = 1 << 18
 )
 
+// maxMerge is the most sentences merged into one unit of a coarse level.
+const maxMerge = 16
+
 // noBack marks a cell with no predecessor.
 const noBack = 255
 
@@ -60,13 +63,22 @@ type step struct{ I, J, K int }
 // found around the projection of a coarser alignment when the documents
 // are long.
 func alignLevel(sc *scorer, s *scratch, band, coarseMax int, verify bool) []step {
+	return alignAt(sc, s, band, coarseMax, verify, 1)
+}
+
+// alignAt is alignLevel for features in which merge sentences were
+// merged into one. Levels merged maxMerge times or more, where the units
+// hold too many words for the lexical evidence to place them, are not
+// aligned coarser still but in a band around the diagonal.
+func alignAt(sc *scorer, s *scratch, band, coarseMax int, verify bool, merge int) []step {
 	n, m := len(sc.f.zl), len(sc.f.el)
 	if coarseMax >= 0 && (n <= coarseMax && m <= coarseMax || n < 4 || m < 4) {
 		s.setFull(n, m)
 		return s.solve(sc)
 	}
-	if coarseMax < 0 {
-		// no coarse pass (tests): centre the band on the diagonal
+	diagonal := coarseMax < 0 || merge >= maxMerge
+	if diagonal {
+		// centre the band on the diagonal
 		diag := make([]step, n)
 		for i := range diag {
 			diag[i] = step{i + 1, (i + 1) * m / n, 0}
@@ -74,7 +86,7 @@ func alignLevel(sc *scorer, s *scratch, band, coarseMax int, verify bool) []step
 		s.centre(diag, n, m, 1)
 	} else {
 		csc := newScorer(sc.f.downsample(), sc.types, sc.w)
-		coarse := alignLevel(csc, s, band, coarseMax, false)
+		coarse := alignAt(csc, s, band, coarseMax, false, 2*merge)
 		s.centre(coarse, n, m, 2)
 	}
 	s.width = resize(s.width, n+1)
@@ -85,7 +97,7 @@ func alignLevel(sc *scorer, s *scratch, band, coarseMax int, verify bool) []step
 	// widening is bounded so that a run of near-tied coarse units cannot
 	// grow the band to the whole table (the finest level is exact).
 	limit := int32(math.MaxInt32)
-	if !verify {
+	if !verify && !diagonal {
 		limit = int32(max(band, 1)) * coarseWidthFactor
 	}
 	// Whatever the widening, a level's band holds at most fineCells (or
@@ -94,7 +106,7 @@ func alignLevel(sc *scorer, s *scratch, band, coarseMax int, verify bool) []step
 	// grow past it keeps the last path. Short documents (the tests' full
 	// table fits minCells) are still aligned exactly.
 	budget := max(fineCells*(n+m+1), minCells)
-	if !verify {
+	if !verify && !diagonal {
 		budget = max(coarseCells*(n+m+1), minCells)
 	}
 	var prev, last []step
