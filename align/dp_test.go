@@ -132,6 +132,24 @@ func TestBandedMatchesFull(t *testing.T) {
 	t.Logf("band widened %d times", widened)
 }
 
+// TestBandedDeepMatchesFull goes down to levels merged maxMerge times,
+// which are aligned around the diagonal instead of coarser still.
+func TestBandedDeepMatchesFull(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("big")
+	}
+	r := rand.New(rand.NewPCG(9, 7))
+	zh, en := synthetic(r, 600, 20)
+	w := DefaultWeights()
+	f := newFeatures(zh, en, newLexicon(NoDictionary, nil), nil, &w, true)
+	want := referencePath(newScorer(f, DefaultTypes, &w))
+	got := alignLevel(newScorer(f, DefaultTypes, &w), new(scratch), 3, 8, true)
+	if !slices.Equal(got, want) {
+		t.Fatalf("banded path differs from full DP\n got %v\nwant %v", got, want)
+	}
+}
+
 func FuzzBandedMatchesFull(f *testing.F) {
 	f.Add(uint64(1), uint16(60), uint8(20))
 	f.Add(uint64(2), uint16(200), uint8(25))
