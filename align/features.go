@@ -1,6 +1,7 @@
 package align
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 	"slices"
@@ -338,19 +339,14 @@ func (f *features) compact() {
 	}
 }
 
+// heavierFirst orders weights from the largest down.
+func heavierFirst(a, b float32) int { return -cmp.Compare(a, b) }
+
 func makeZhSent(us []unit) zhSent {
 	if len(us) > maxUnits {
 		us = slices.Clone(us)
 		// keep the most informative; ties by first occurrence
-		slices.SortStableFunc(us, func(a, b unit) int {
-			switch {
-			case a.weight > b.weight:
-				return -1
-			case a.weight < b.weight:
-				return 1
-			}
-			return 0
-		})
+		slices.SortStableFunc(us, func(a, b unit) int { return heavierFirst(a.weight, b.weight) })
 		us = us[:maxUnits]
 	}
 	var z zhSent
@@ -385,13 +381,7 @@ func makeEnSent(ts []term) enSent {
 	if len(ts) > maxUnits {
 		ts = slices.Clone(ts)
 		slices.SortStableFunc(ts, func(a, b term) int {
-			switch {
-			case a.weight > b.weight:
-				return -1
-			case a.weight < b.weight:
-				return 1
-			}
-			return int(a.id) - int(b.id)
+			return cmp.Or(heavierFirst(a.weight, b.weight), int(a.id)-int(b.id))
 		})
 		ts = ts[:maxUnits]
 		slices.SortFunc(ts, func(a, b term) int { return int(a.id) - int(b.id) })
