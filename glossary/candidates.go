@@ -543,15 +543,6 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 				continue // single past forms stay for the word lexicon (see score)
 			}
 			if !enCanEdge(w, false) || w.depth != ws[i].depth {
-				// A token inside brackets may end a candidate only right
-				// before the closing bracket: Continuous Linked Settlement (CLS).
-				if !(w.depth == ws[i].depth+1 && strings.HasPrefix(w.gap, ")") && enCanEdge(w, false)) {
-					continue
-				}
-				if !validCommas(ws[i:j+1], commas) {
-					continue
-				}
-				out = append(out, cand{key: key.String() + " )", surface: text[ws[i].Start:w.End] + ")", a: base + i, b: base + j})
 				continue
 			}
 			if !validCommas(ws[i:j+1], commas) {

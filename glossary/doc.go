@@ -25,7 +25,9 @@
 // clause words (是, 在, 将…) may not occur inside. English candidates are
 // runs of 1–8 words not starting or ending with a function word; inside
 // only of/and/for/with/the/a/on/in/or, commas in a coordination ("terrorism,
-// separatism and extremism") and balanced brackets; none ends with a
+// separatism and extremism") and balanced brackets, though none ends with
+// a bracketed group (the name, not "name (ABBR)", is the rendering; the
+// short form is a candidate of its own); none ends with a
 // lower-case past form ("Chief Executive made", "defensive measures
 // deployed") or starts or ends with a month; no candidate starts or ends
 // inside a capitalised name, also one joined by a lower-case and/of/for
@@ -69,7 +71,14 @@
 // verb phrases (so 共建一带一路 does not claim what 一带一路 renders), then
 // gives each Chinese term its best English rendering that no better pair
 // has claimed; a fragment seen only inside a longer term with the same
-// rendering yields to it (enclosing: 特定分類貸款比率, not 分類貸款比率);
+// rendering yields to it (enclosing: 特定分類貸款比率, not 分類貸款比率),
+// and so does one whose co-occurrences with the rendering all lie inside
+// a longer term, when the dictionary leaves English words unexplained and
+// the longer term adds no verb, number or function word (nested:
+// 中小企融資擔保計劃, not 融資擔保計劃, for "SME Financing Guarantee
+// Scheme"), while a longer term yields to a shorter one inside it that
+// the dictionary explains fully (目標範圍, not 基金利率目標範圍, for
+// "target range");
 // the rendering is extended to the maximal one when that is about as good
 // (maximal); fragments of a longer pair that the dictionary does not
 // support are dropped (dropFragments). The score that orders the

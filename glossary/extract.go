@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/corpus"
@@ -109,6 +108,8 @@ const (
 	fragmentCover = 0.5
 	// exclusiveDice: see passes.
 	exclusiveDice = 0.9
+	// nestedRank: see nested.
+	nestedRank = 0.5
 	// variantShare is the least share of the best pair's count another
 	// rendering needs to be listed as a variant.
 	variantShare = 0.1
@@ -154,9 +155,14 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 		if eLinked[c.e] {
 			continue
 		}
-		if o, ok := enclosing(c, byEN[c.e], zLinked, v); ok {
-			// The fragment is part of the longer term: it gets no
-			// rendering of its own.
+		o, ok := enclosing(c, byEN[c.e], zLinked, v)
+		if !ok {
+			o, ok = nested(c, byEN[c.e], zLinked, v, lx)
+		}
+		if ok {
+			// The fragment is part of the longer term (or the longer
+			// term a fragment around the shorter): its best rendering
+			// is the other's, and it gets none of its own.
 			zLinked[c.z] = len(best)
 			c = o
 		}
@@ -302,6 +308,76 @@ func enclosing(c scored, sameEN []scored, zLinked map[int32]int, v *Vocabulary) 
 		}
 	}
 	return best, found
+}
+
+// nested resolves nesting between c and the pairs with the same English
+// (sameEN) whose Chinese contains c's or is contained in it, when the
+// nested pair is not much worse (nestedRank of c's rank, so a verb phrase
+// around a term never wins):
+//   - a longer Chinese term that holds closedShare of c's pairs wins when
+//     the dictionary does not explain every English word with c's words:
+//     中小企融資擔保計劃, not 融資擔保計劃, for "SME Financing Guarantee
+//     Scheme"; 儲值支付工具, not 工具, for "SVF";
+//   - a shorter Chinese term whose words the dictionary finds for every
+//     English word wins over a longer one: 目標範圍, not 基金利率目標範圍,
+//     for "target range".
+//
+// A bracketed short form after a name (香港應用科技研究院（應科院）) is
+// no extension of the name: each keeps its own rendering.
+func nested(c scored, sameEN []scored, zLinked map[int32]int, v *Vocabulary, lx *lexicon) (scored, bool) {
+	best, found := c, false
+	short := v.ZH[c.z]
+	cEN := v.EN[c.e]
+	for _, o := range sameEN {
+		if _, ok := zLinked[o.z]; ok || o.z == c.z || o.rank < nestedRank*c.rank {
+			continue
+		}
+		long := v.ZH[o.z]
+		switch {
+		case len(long) > len(v.ZH[best.z]) && strings.Contains(long, short) && !bracketTail(long, short):
+			if float64(o.stat.N) >= closedShare*float64(c.stat.N) && !lx.explains(v.ZHTokens[c.z], cEN) &&
+				modifiers(v.ZHTokens[o.z], short, lx) {
+				best, found = o, true
+			}
+		case !found && len(long) < len(short) && strings.Contains(short, long) && !bracketTail(short, long):
+			if o.stat.N >= c.stat.N && lx.explains(v.ZHTokens[o.z], cEN) && !lx.explains(v.ZHTokens[c.z], cEN) {
+				return o, true
+			}
+		}
+	}
+	return best, found
+}
+
+// modifiers reports whether the tokens of the Chinese key long outside
+// its part inner could belong to a name: no function word or connective,
+// number or ordinal, or word the dictionary knows only as a verb
+// (金管局繼續加強 around 機構管治 and 第三大 before 主權基金 are context,
+// 中小企 before 融資擔保計劃 is part of the name).
+func modifiers(long, inner string, lx *lexicon) bool {
+	at := strings.Index(zhConcat(long), inner)
+	if at < 0 {
+		return false
+	}
+	pos := 0
+	for _, t := range strings.Split(long, zhSep) {
+		start := pos
+		pos += len(t)
+		if start >= at && pos <= at+len(inner) {
+			continue // inside inner
+		}
+		s := norm.Simplify(t)
+		if zhFunction[s] || zhConnective[s] || isZHNumber(t) || strings.HasPrefix(s, "第") || lx.verbOnly(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// bracketTail reports whether long is short followed by a bracketed group
+// (a short form), or short with such a group removed.
+func bracketTail(long, short string) bool {
+	rest := strings.Replace(long, short, "", 1)
+	return strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "（")
 }
 
 // dropFragments removes linked pairs whose Chinese term is part of a longer
@@ -468,5 +544,3 @@ func isHan(s string) bool {
 	}
 	return false
 }
-
-var _ = utf8.RuneLen

@@ -320,6 +320,29 @@ func (lx *lexicon) agreement(zhKey, enKey string) (zh, en float64) {
 	return zc / float64(len(zs)), float64(ec) / float64(len(es))
 }
 
+// explains reports whether the dictionary (or the same Latin string)
+// links every content word of the English term to a word of the Chinese
+// term: nothing in the English is left for a longer Chinese term to say.
+func (lx *lexicon) explains(zhKey, enKey string) bool {
+	zs, es := zhWords(zhKey), enWords(enKey)
+	if len(zs) == 0 || len(es) == 0 {
+		return false
+	}
+	for _, e := range es {
+		ok := false
+		for _, z := range zs {
+			if strings.EqualFold(z, e) || norm.TermKey(z) == e || lx.g.dict != nil && lx.g.of(z).has(e) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // dictCover is the dictionary's share of the Chinese term's words that the
 // English term renders (no learned links).
 func (lx *lexicon) dictCover(zhKey, enKey string) float64 {
@@ -379,11 +402,16 @@ func (lx *lexicon) trivial(zhKey, en string) bool {
 // dictionary knows only as a verb (推动构建…, 打击三股势力): a verb phrase
 // around a term, not a term, or a verb (构建), not terminology.
 func (lx *lexicon) verbPhrase(zhKey string) bool {
-	toks := strings.Split(zhKey, zhSep)
+	first, _, _ := strings.Cut(zhKey, zhSep)
+	return lx.verbOnly(first)
+}
+
+// verbOnly reports whether the dictionary knows word only as a verb.
+func (lx *lexicon) verbOnly(word string) bool {
 	if lx.g.dict == nil {
 		return false
 	}
-	entries := lx.g.dict.Lookup(toks[0])
+	entries := lx.g.dict.Lookup(word)
 	if len(entries) == 0 {
 		return false
 	}
