@@ -70,12 +70,55 @@ func confidences(sc *scorer, s *scratch, beads []Bead, temp float64) {
 	for b := range beads {
 		bd := &beads[b]
 		ni, nj := i+len(bd.ZH), j+len(bd.EN)
-		if s.inBand(i, j) && s.inBand(ni, nj) {
+		switch {
+		case len(bd.EN) == 0 || len(bd.ZH) == 0:
+			// A deletion is the same bead wherever the other side's
+			// position is: its confidence is the probability that these
+			// sentences are left out, summed over those positions.
+			bd.Confidence = deletionMarginal(sc, s, i, j, len(bd.ZH), len(bd.EN), z, temp)
+		case s.inBand(i, j) && s.inBand(ni, nj):
 			p := s.fwd[s.off[i]+j-int(s.lo[i])] - bd.Cost/temp + s.bwd[s.off[ni]+nj-int(s.lo[ni])] - z
 			bd.Confidence = min(max(math.Exp(p), 0), 1)
 		}
 		i, j = ni, nj
 	}
+}
+
+// deletionMarginal is the marginal probability that Chinese sentences
+// [i, i+a) (when b is 0) or English sentences [j, j+b) (when a is 0) are
+// left unaligned by a bead of that type, at any position of the other
+// side inside the band.
+func deletionMarginal(sc *scorer, s *scratch, i, j, a, b int, z, temp float64) float64 {
+	k := slices.Index(sc.types, BeadType{ZH: a, EN: b})
+	if k < 0 {
+		return 0
+	}
+	nt := len(sc.types)
+	acc := math.Inf(-1)
+	add := func(i, j int) {
+		ni, nj := i+a, j+b
+		if !s.inBand(i, j) || !s.inBand(ni, nj) {
+			return
+		}
+		nidx := s.off[ni] + nj - int(s.lo[ni])
+		c := float64(s.bead[nidx*nt+k])
+		if math.IsInf(c, 1) {
+			return
+		}
+		acc = logAdd(acc, s.fwd[s.off[i]+j-int(s.lo[i])]-c/temp+s.bwd[nidx]-z)
+	}
+	if b == 0 {
+		for jj := int(s.lo[i]); jj <= int(s.hi[i]); jj++ {
+			add(i, jj)
+		}
+	} else {
+		for ii := range len(s.lo) - a {
+			if j >= int(s.lo[ii]) && j <= int(s.hi[ii]) {
+				add(ii, j)
+			}
+		}
+	}
+	return min(max(math.Exp(acc), 0), 1)
 }
 
 // logAdd returns log(exp(a) + exp(b)).

@@ -21,6 +21,8 @@ type Weights struct {
 	DeleteDrop  float64              // how much cheaper deletions get on a side whose text is partly untranslated
 	Omit        float64              // deletion discount for a content-rich sentence with nothing matching nearby
 	Richness    float64              // content weight at which a sentence counts as half rich
+	OmitLiteral float64              // further Omit discount in proportion to how literal the translation is
+	Redundant   float64              // a sentence in a many-sentence side that adds nothing to the other side's coverage
 	Prior       map[BeadType]float64 // −log prior of each bead shape (missing shapes: PriorOther)
 	PriorOther  float64
 }
@@ -41,6 +43,8 @@ const (
 	// which deletions on its side get the whole DeleteDrop discount.
 	missingFull        = 0.1
 	weightRichness     = 8.0
+	weightRedundant    = 3.0
+	weightOmitLiteral  = 1.0
 	defaultVariance    = 6.0
 	defaultTemperature = 1.0
 	priorOther         = 6.0
@@ -53,6 +57,7 @@ func DefaultWeights() Weights {
 		Delete: weightDelete, Evidence: weightEvidence, Para: weightPara, Kind: weightKind,
 		Variance: defaultVariance, Temperature: defaultTemperature, Refine: weightRefine,
 		Omit: weightOmit, DeleteDrop: weightDeleteDrop, Richness: weightRichness,
+		Redundant: weightRedundant, OmitLiteral: weightOmitLiteral,
 		Prior: map[BeadType]float64{
 			{1, 1}: 0, {1, 2}: 0.8, {2, 1}: 1.2, {1, 0}: 0, {0, 1}: 0,
 			{1, 3}: 1.8, {3, 1}: 2.6, {2, 2}: 2.4, {1, 4}: 2.8, {4, 1}: 3.6,
@@ -117,6 +122,7 @@ type scorer struct {
 	sd         float64 // Gale-Church standard deviation per sqrt(char)
 	delZH      float64 // base cost of leaving a Chinese sentence unaligned
 	delEN      float64 // and an English one
+	omit       float64 // Omit + OmitLiteral
 }
 
 func newScorer(f *features, types []BeadType, w *Weights) *scorer {
@@ -133,6 +139,7 @@ func newScorer(f *features, types []BeadType, w *Weights) *scorer {
 	sc.ecum = prefix(f.el)
 	sc.sd = math.Sqrt(f.variance)
 	sc.delZH, sc.delEN = w.Delete, w.Delete
+	sc.omit = w.Omit + w.OmitLiteral
 	if f.missZH >= 0 {
 		sc.delZH -= w.DeleteDrop * min(f.missZH/missingFull, 1)
 		sc.delEN -= w.DeleteDrop * min(f.missEN/missingFull, 1)
@@ -229,7 +236,7 @@ func (sc *scorer) deletion(i, j int, t BeadType) float64 {
 			for e := max(j-evidenceReach, 0); e < min(j+evidenceReach, len(f.el)); e++ {
 				best = max(best, sc.similarity(s, e))
 			}
-			c += sc.delZH + sc.w.Evidence*best - sc.w.Omit*sc.rich(f.zh[s].total)*(1-best)
+			c += sc.delZH + sc.w.Evidence*best - sc.omit*sc.rich(f.zh[s].total)*(1-best)
 		}
 	} else {
 		for e := j; e < j+t.EN; e++ {
@@ -237,7 +244,7 @@ func (sc *scorer) deletion(i, j int, t BeadType) float64 {
 			for s := max(i-evidenceReach, 0); s < min(i+evidenceReach, len(f.zl)); s++ {
 				best = max(best, sc.similarity(s, e))
 			}
-			c += sc.delEN + sc.w.Evidence*best - sc.w.Omit*sc.rich(f.en[e].total)*(1-best)
+			c += sc.delEN + sc.w.Evidence*best - sc.omit*sc.rich(f.en[e].total)*(1-best)
 		}
 	}
 	return c
@@ -268,6 +275,7 @@ func (sc *scorer) similarity(i, j int) float64 {
 func (sc *scorer) lexicalCost(i, a, j, b int) float64 {
 	f := sc.f
 	var emask [8]uint64
+	var zme [8][8]uint64 // zme[s-i][e-j]: units of Chinese sentence s matched by English sentence e
 	k := sc.w.Smooth
 	c := 0.0
 	for s := i; s < i+a; s++ {
@@ -275,6 +283,7 @@ func (sc *scorer) lexicalCost(i, a, j, b int) float64 {
 		for e := j; e < j+b; e++ {
 			m1, m2 := sc.pairs.get(f, s, e)
 			zm |= m1
+			zme[s-i][e-j] = m1
 			emask[e-j] |= m2
 		}
 		z := &f.zh[s]
@@ -284,8 +293,75 @@ func (sc *scorer) lexicalCost(i, a, j, b int) float64 {
 		en := &f.en[e]
 		c += sc.rich(en.total) * (1 - f.scaled(maskWeight(en.weights, emask[e-j])/(en.total+k)))
 	}
+	if sc.w.Redundant > 0 && b > 1 {
+		c += sc.w.Redundant * sc.redundantEN(i, a, j, b, &zme, &emask)
+	}
 	return c
 }
+
+// Redundancy: a sentence of a many-sentence side that matches nothing of
+// the other side that its companions do not already match adds nothing
+// to the bead; if it is also poorly covered itself, it is more likely an
+// addition (a sentence the translator wrote) than part of the rendering.
+// uniqueFull is the share of the other side's weight a sentence must match
+// alone to count as a full contributor.
+const uniqueFull = 0.05
+
+// redundantEN sums, over the English sentences of a bead, how much each
+// is poorly covered and adds nothing unique to the Chinese coverage.
+func (sc *scorer) redundantEN(i, a, j, b int, zme *[8][8]uint64, emask *[8]uint64) float64 {
+	f := sc.f
+	k := sc.w.Smooth
+	ztotal := 0.0
+	for s := i; s < i+a; s++ {
+		ztotal += f.zh[s].total + k
+	}
+	c := 0.0
+	for e := 0; e < b; e++ {
+		u := 0.0
+		for s := 0; s < a; s++ {
+			var others uint64
+			for o := 0; o < b; o++ {
+				if o != e {
+					others |= zme[s][o]
+				}
+			}
+			u += maskWeight(f.zh[i+s].weights, zme[s][e]&^others)
+		}
+		u = min(u/ztotal/uniqueFull, 1)
+		en := &f.en[j+e]
+		cov := f.scaled(maskWeight(en.weights, emask[e]) / (en.total + k))
+		c += sc.rich(en.total) * (1 - cov) * (1 - u)
+	}
+	return c
+}
+
+// forLiteralness returns the weights for a document pair whose
+// translation has the given literalness: OmitLiteral and Redundant scaled
+// by it. It is read once, from the dictionary alone (the first pass), so
+// that what the second pass learns does not move it.
+func (w *Weights) forLiteralness(lit float64) *Weights {
+	if w.OmitLiteral == 0 && w.Redundant == 0 {
+		return w
+	}
+	v := *w
+	v.OmitLiteral *= lit
+	v.Redundant *= lit
+	return &v
+}
+
+// literalness is how far the document pair's translations are literal
+// enough for a sentence that adds nothing to be an addition: 0 when the
+// dictionary covers a typical translation no better than literary
+// renderings are covered (covHi ≤ literalLo), 1 from literalHi up.
+func literalness(covHi float64) float64 {
+	return min(max((covHi-literalLo)/(literalHi-literalLo), 0), 1)
+}
+
+const (
+	literalLo = 0.45
+	literalHi = 0.55
+)
 
 // pairCache holds the match masks of sentence pairs near the band.
 type pairCache struct {

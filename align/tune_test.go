@@ -94,6 +94,13 @@ func TestTune(t *testing.T) {
 		s := all.Scores()
 		fmt.Printf("%s ALL strict %.4f lax %.4f  1-0 %d/%d 0-1 %d/%d\n", set, s.FStrict, s.FLax,
 			all.GoldTypeStrict["1-0"], all.GoldType["1-0"], all.GoldTypeStrict["0-1"], all.GoldType["0-1"])
+		fmt.Printf("%s deciles", set)
+		for d := range all.Decile {
+			if all.Decile[d] > 0 {
+				fmt.Printf(" %d:%.3f(%d)", d, float64(all.DecileStrict[d])/float64(all.Decile[d]), all.Decile[d])
+			}
+		}
+		fmt.Println()
 	}
 }
 
