@@ -566,6 +566,9 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 // starts or ends ("Kong Applied Science…", "Asian Infrastructure
 // Investment" are fragments).
 func inName(a, b enWord) bool {
+	if isPossessive(a.lower) {
+		return false // "HKMA’s Chief Executive": a name starts after the owner
+	}
 	return a.gap == "" && isCapitalised(a.Text) && isCapitalised(b.Text) && !enFunction[a.lower] && !enFunction[b.lower]
 }
 
@@ -638,13 +641,18 @@ func endsNoTermWord(word string) bool {
 	if i := strings.LastIndexByte(word, '-'); i >= 0 {
 		word = word[i+1:]
 	}
-	if enPast[word] || strings.HasSuffix(word, "'s") || strings.HasSuffix(word, "’s") || strings.HasSuffix(word, "s'") {
+	if enPast[word] || isPossessive(word) {
 		return true // a possessive ("auditor’s") stands before its noun
 	}
 	if isAdverb(word) {
 		return true
 	}
 	return len(word) >= 5 && strings.HasSuffix(word, "ed") && !strings.HasSuffix(word, "eed")
+}
+
+// isPossessive reports whether a lower-case word ends in a possessive 's.
+func isPossessive(word string) bool {
+	return strings.HasSuffix(word, "'s") || strings.HasSuffix(word, "’s") || strings.HasSuffix(word, "s'")
 }
 
 func isNumberWord(s string) bool {

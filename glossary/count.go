@@ -312,6 +312,9 @@ func selectTerms(counts map[string]int32, min int32, sep string, concat func(str
 	for k := range counts {
 		n := merged[concat(k)]
 		for i, sub := range subKeys(k, sep) {
+			if sub == "" {
+				continue
+			}
 			sc := concat(sub)
 			ext[sc] = max(ext[sc], n)
 			if i == 1 {
@@ -355,22 +358,30 @@ func subKeys(k, sep string) []string {
 	}
 	// Function words at the new edge go too, so that the extension chain
 	// reaches the next shorter candidate: "community with a shared future"
-	// extends "community".
+	// extends "community". Not on the left: a phrase that a function word
+	// joins to the word before it is a complement, complete in itself
+	// ("Chief Executive" in "directive of the Chief Executive", 流通紙幣
+	// in 政府發行的流通紙幣), so that extension is left out ("").
 	edge := func(t string) bool { return isMarker(t) || enFunction[t] || zhFunction[norm.Simplify(t)] }
 	trim := func(t []string) string {
-		for len(t) > 0 && edge(t[0]) {
-			t = t[1:]
-		}
 		for len(t) > 0 && edge(t[len(t)-1]) {
 			t = t[:len(t)-1]
 		}
 		return strings.Join(t, sep)
 	}
+	right := toks[1:]
+	for len(right) > 0 && isMarker(right[0]) {
+		right = right[1:]
+	}
+	withoutFirst := ""
+	if len(right) > 0 && !edge(right[0]) {
+		withoutFirst = trim(right)
+	}
 	last := toks[len(toks)-1]
 	if last == ")" || strings.HasPrefix(last, "（") || strings.HasPrefix(last, "(") {
-		return []string{trim(toks[1:])}
+		return []string{withoutFirst}
 	}
-	return []string{trim(toks[1:]), trim(toks[:len(toks)-1])}
+	return []string{withoutFirst, trim(toks[:len(toks)-1])}
 }
 
 func isMarker(t string) bool { return t == "," || t == "(" || t == ")" || t == "&" }

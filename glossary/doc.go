@@ -30,7 +30,8 @@
 // short form is a candidate of its own); none ends with a
 // lower-case past form ("Chief Executive made", "defensive measures
 // deployed") or starts or ends with a month; no candidate starts or ends
-// inside a capitalised name, also one joined by a lower-case and/of/for
+// inside a capitalised name (a possessive ends one: "Chief Executive" in
+// "HKMA’s Chief Executive"), also one joined by a lower-case and/of/for
 // ("Belt" and "Road Initiative" in "Belt and Road Initiative": such single
 // words are counted for the word lexicon, as are single past forms, but
 // are no terms). English keys are norm.WordKeys (plural,
@@ -42,8 +43,9 @@
 //  1. CountTerms: occurrences of every candidate. Vocabulary keeps those
 //     seen MinFreq times and marks closed terms: a candidate that a
 //     one-token-longer candidate holds in closedShare of its occurrences
-//     ("Hong" in "Hong Kong", "stored value" in "stored value facilities")
-//     is no term (from minClosedFreq occurrences; for Chinese also below it
+//     ("Hong" in "Hong Kong", "stored value" in "stored value facilities";
+//     not one joined to the word before it by a function word, "Chief
+//     Executive" in "directive of the Chief Executive") is no term (from minClosedFreq occurrences; for Chinese also below it
 //     when the longer one always extends it to the right, 三股 in 三股势力).
 //  2. CountPairs: for every unit, every vocabulary pair co-occurring,
 //     counted min(occurrences), with the share of occurrences consistent
