@@ -78,7 +78,7 @@ func (a *Aligner) Align(zh, en []corpus.Sentence) ([]Bead, error) {
 	w := a.weights()
 	lex := a.lexicon(w)
 	f := newFeatures(zh, en, lex, a.Model, w, !a.NoHints)
-	w = w.forLiteralness(literalness(f.covHi))
+	w = w.forLiteralness(literalness(f, w.Smooth))
 	res := a.run(f, types, w)
 	if !a.NoLearn && lex.useful() {
 		m := trainModel1(f, res)

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -189,16 +190,24 @@ func (sc *scorer) cost(i, j, k int) float64 {
 func (sc *scorer) kindMismatch(i, a, j, b int) int {
 	f := sc.f
 	zs, es := f.zkind[i:i+a], f.ekind[j:j+b]
+	// A title guessed from a lone line (no paragraphs) is often a short
+	// body sentence: then titles count as body.
+	kind := func(k uint8) uint8 {
+		if f.kindWeak && k == kindTitle {
+			return kindBody
+		}
+		return k
+	}
 	x, y := 0, 0
 	for x < len(zs) || y < len(es) {
-		if x == len(zs) || y == len(es) || zs[x] != es[y] {
+		if x == len(zs) || y == len(es) || kind(zs[x]) != kind(es[y]) {
 			return 1
 		}
-		k := zs[x]
-		for x < len(zs) && zs[x] == k {
+		k := kind(zs[x])
+		for x < len(zs) && kind(zs[x]) == k {
 			x++
 		}
-		for y < len(es) && es[y] == k {
+		for y < len(es) && kind(es[y]) == k {
 			y++
 		}
 	}
@@ -350,17 +359,36 @@ func (w *Weights) forLiteralness(lit float64) *Weights {
 	return &v
 }
 
-// literalness is how far the document pair's translations are literal
+// literalness is how far the document pair's translation is literal
 // enough for a sentence that adds nothing to be an addition: 0 when the
-// dictionary covers a typical translation no better than literary
-// renderings are covered (covHi ≤ literalLo), 1 from literalHi up.
-func literalness(covHi float64) float64 {
-	return min(max((covHi-literalLo)/(literalHi-literalLo), 0), 1)
+// typical English sentence is covered by its best Chinese neighbour no
+// better than in free literary translation (enHi ≤ literalLo), 1 from
+// literalHi up. English sentences are measured, not Chinese ones: an
+// edition that renders one Chinese sentence as four is still literal,
+// each English sentence being well covered by its source.
+func literalness(f *features, smooth float64) float64 {
+	n, m := len(f.zh), len(f.en)
+	if n == 0 || m == 0 {
+		return 0
+	}
+	near := make([]float64, 0, m)
+	for t := range m {
+		d := t * n / m
+		best := 0.0
+		for s := max(d-calibrateWindow, 0); s < min(d+calibrateWindow+1, n); s++ {
+			_, em := pair(&f.zh[s], &f.en[t])
+			best = max(best, maskWeight(f.en[t].weights, em)/(f.en[t].total+smooth))
+		}
+		near = append(near, best)
+	}
+	slices.Sort(near)
+	enHi := near[len(near)/2]
+	return min(max((enHi-literalLo)/(literalHi-literalLo), 0), 1)
 }
 
 const (
-	literalLo = 0.45
-	literalHi = 0.55
+	literalLo = 0.55
+	literalHi = 0.65
 )
 
 // pairCache holds the match masks of sentence pairs near the band.
@@ -415,3 +443,11 @@ func resize[T any](xs []T, n int) []T {
 	}
 	return xs[:n]
 }
+
+// Sentence kinds as compared by kindMismatch (one bit each).
+const (
+	kindBody     uint8 = 1
+	kindCaption  uint8 = 2
+	kindTitle    uint8 = 4
+	kindMetadata uint8 = 8
+)

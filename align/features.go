@@ -526,13 +526,16 @@ func kinds(ss []corpus.Sentence) []uint8 {
 	for i, s := range ss {
 		switch s.Kind {
 		case corpus.Caption:
-			k[i] = 2
+			k[i] = kindCaption
 			other = true
 		case corpus.Metadata:
-			k[i] = 8
+			k[i] = kindMetadata
+			other = true
+		case corpus.Title:
+			k[i] = kindTitle
 			other = true
 		default:
-			k[i] = 1
+			k[i] = kindBody
 		}
 	}
 	if !other {
