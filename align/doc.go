@@ -98,14 +98,19 @@
 // literary translation a tenth of the sentences of gold many-to-one beads
 // look like that. So this term and the OmitLiteral share of the omission
 // discount are scaled by L, the literalness of the document pair: the
-// typical coverage of a sentence by its translation (covHi) with the
-// dictionary alone, read before the learning pass, mapped linearly from 0
-// at 0.45 to 1 at 0.55 (news editions: 0.56–0.72; literary: 0.34–0.40).
+// median over English sentences of the coverage of each by its best
+// Chinese sentence near the diagonal, with the dictionary alone (read
+// before the learning pass), mapped linearly from 0 at 0.55 to 1 at 0.65
+// (news editions: 0.66–0.94; literary translation: 0.46–0.56). English
+// sentences are measured because an edition that renders one Chinese
+// sentence as four is literal though no one English sentence covers its
+// source.
 //
-// Sentence kinds (caption, metadata; titles count as body) are compared as
-// ordered runs: caption + credit against one English caption agree. When
-// neither document has paragraphs (one sentence per line), kinds were
-// guessed from lone lines and Kind is divided by kindWeakFactor.
+// Sentence kinds (body, title, caption, metadata) are compared as ordered
+// runs: caption + credit against one English caption agree. When neither
+// document has paragraphs (one sentence per line), kinds were guessed from
+// lone lines: Kind is divided by kindWeakFactor and titles count as body
+// (a short line without an end mark is as often a short sentence).
 //
 // A refinement pass re-cuts every many-to-many bead at each internal
 // boundary pair and keeps the cheapest cut if it costs at most Refine more
