@@ -215,6 +215,7 @@ func refineTokens(toks []zhToken, dict *cedict.Dict) []zhToken {
 	if dict == nil {
 		return toks
 	}
+	toks = recut(toks, dict)
 	var out []zhToken
 	for k, t := range toks {
 		cut := refineCut(t, dict)
@@ -235,6 +236,116 @@ func refineTokens(toks []zhToken, dict *cedict.Dict) []zhToken {
 	}
 	if out == nil {
 		return toks
+	}
+	return out
+}
+
+// maxRecutWord is the longest dictionary word (in runes) recut considers.
+const maxRecutWord = 6
+
+// recut re-segments runs of adjacent Chinese tokens that the segmenter cut
+// badly: a run's cost is its single-character tokens plus its tokens of
+// several characters the dictionary lacks (金融科/技監/管沙盒: 3,
+// 聯繫匯率制/度: 2), and when the cut of dictionary words of least cost
+// (金融/科技/監管/沙盒, 聯繫/匯率/制度: 0) is strictly cheaper, it
+// replaces the run. Names the dictionary lacks (陳德霖) cost less whole
+// than in single characters and stay.
+func recut(toks []zhToken, dict *cedict.Dict) []zhToken {
+	var out []zhToken
+	for i := 0; i < len(toks); {
+		j := i + 1
+		if recuttable(toks[i]) {
+			for j < len(toks) && toks[j].start == toks[j-1].end && recuttable(toks[j]) {
+				j++
+			}
+		}
+		run := toks[i:j]
+		if better := recutRun(run, dict); better != nil {
+			if out == nil {
+				out = append(make([]zhToken, 0, len(toks)+4), toks[:i]...)
+			}
+			out = append(out, better...)
+		} else if out != nil {
+			out = append(out, run...)
+		}
+		i = j
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// recuttable reports whether recut may re-segment t: a word of Han
+// characters, not a function word standing alone (runs end at 的, 和, 在).
+func recuttable(t zhToken) bool {
+	if t.group != 0 || t.text == "" || zhFunction[norm.Simplify(t.text)] {
+		return false
+	}
+	for _, r := range t.text {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// recutRun returns the cheaper cut of a run of tokens (see recut), or nil
+// when the segmenter's cut is as good.
+func recutRun(run []zhToken, dict *cedict.Dict) []zhToken {
+	cost := 0
+	for _, t := range run {
+		if n := utf8.RuneCountInString(t.text); n == 1 || !dict.Has(t.text) {
+			cost++
+		}
+	}
+	if cost == 0 {
+		return nil
+	}
+	if cost == 1 && len(run) == 1 {
+		return nil // one word the dictionary lacks: a name
+	}
+	start := run[0].start
+	text := string(run[0].text)
+	if len(run) > 1 {
+		var b strings.Builder
+		for _, t := range run {
+			b.WriteString(t.text)
+		}
+		text = b.String()
+	}
+	// Rune boundaries of text, then a shortest-path over them: a
+	// dictionary word of two or more characters costs 0, a single
+	// character 1; ties go to fewer tokens.
+	var at []int
+	for i := range text {
+		at = append(at, i)
+	}
+	at = append(at, len(text))
+	n := len(at) - 1
+	type cell struct{ cost, toks, from int }
+	best := make([]cell, n+1)
+	for k := 1; k <= n; k++ {
+		best[k] = cell{cost: 1 << 30}
+		for w := 1; w <= maxRecutWord && w <= k; w++ {
+			c := best[k-w].cost
+			if w == 1 {
+				c++
+			} else if !dict.Has(text[at[k-w]:at[k]]) {
+				continue
+			}
+			if c < best[k].cost || c == best[k].cost && best[k-w].toks+1 < best[k].toks {
+				best[k] = cell{cost: c, toks: best[k-w].toks + 1, from: k - w}
+			}
+		}
+	}
+	if best[n].cost >= cost {
+		return nil
+	}
+	out := make([]zhToken, best[n].toks)
+	for k, i := n, len(out)-1; k > 0; k, i = best[k].from, i-1 {
+		a, b := at[best[k].from], at[k]
+		out[i] = zhToken{text: text[a:b], start: start + a, end: start + b}
 	}
 	return out
 }

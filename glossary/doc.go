@@ -19,7 +19,10 @@
 // survive; a quotation counts as the words it quotes (“一带一路” and
 // 一带一路 are one key) and is no candidate alone; tokens the segmenter cut
 // across a word boundary are split at a function character (利得/稅時 →
-// 利得 稅 時, so 利得稅 is a candidate: refineTokens); a year or a Chinese
+// 利得 稅 時, so 利得稅 is a candidate: refineTokens), and a run of
+// tokens with lone characters or words the dictionary lacks is cut anew
+// into dictionary words when that leaves fewer of them (金融科/技監/管沙盒
+// → 金融 科技 監管 沙盒, 聯繫匯率制/度 → 聯繫 匯率 制度: recut); a year or a Chinese
 // numeral may open a candidate (2016年…条例,
 // 三股势力), function words and bare numbers may not start or end one, and
 // clause words (是, 在, 将…) may not occur inside. English candidates are
@@ -79,8 +82,10 @@
 // the longer term adds no verb, number or function word (nested:
 // 中小企融資擔保計劃, not 融資擔保計劃, for "SME Financing Guarantee
 // Scheme"), while a longer term yields to a shorter one inside it that
-// the dictionary explains fully (目標範圍, not 基金利率目標範圍, for
-// "target range");
+// the dictionary explains fully and that also occurs outside it (投资组合,
+// not 参考投资组合, for "investment portfolio"), and may find another; a
+// title in 《》 and the same words without them (《外匯基金條例》,
+// 外匯基金條例) may share a rendering;
 // the rendering is extended to the maximal one when that is about as good
 // (maximal); fragments of a longer pair that the dictionary does not
 // support are dropped (dropFragments). The score that orders the

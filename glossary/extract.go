@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/align"
 	"github.com/bitext/bitext/corpus"
@@ -136,8 +137,8 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 	stop := x.stopSet()
 	cands := x.score(v, pc, lx, -1)
 	// Competitive linking: the best pair claims both its terms.
-	zLinked := make(map[int32]int) // zh id → index in best
-	eLinked := make(map[int32]bool)
+	zLinked := make(map[int32]int)   // zh id → index in best
+	eLinked := make(map[int32]int32) // en id → the zh id that claimed it
 	var best []scored
 	others := make(map[int32][]scored)
 	byEN := make(map[int32][]scored)
@@ -152,7 +153,7 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 			others[c.z] = append(others[c.z], c)
 			continue
 		}
-		if eLinked[c.e] {
+		if claimer, ok := eLinked[c.e]; ok && !sameTitle(v.ZH[c.z], v.ZH[claimer]) {
 			continue
 		}
 		o, ok := enclosing(c, byEN[c.e], zLinked, v)
@@ -160,15 +161,19 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 			o, ok = nested(c, byEN[c.e], zLinked, v, lx)
 		}
 		if ok {
-			// The fragment is part of the longer term (or the longer
-			// term a fragment around the shorter): its best rendering
-			// is the other's, and it gets none of its own.
-			zLinked[c.z] = len(best)
+			// A fragment of a longer term gets no rendering of its own; a
+			// longer term that yields its rendering to a shorter one
+			// inside it may still find another.
+			if len(v.ZH[o.z]) > len(v.ZH[c.z]) {
+				zLinked[c.z] = len(best)
+			}
 			c = o
 		}
 		c = x.maximal(c, cands, eLinked, v)
 		zLinked[c.z] = len(best)
-		eLinked[c.e] = true
+		if _, ok := eLinked[c.e]; !ok {
+			eLinked[c.e] = c.z
+		}
 		best = append(best, c)
 	}
 	best = x.dropFragments(best, v, lx)
@@ -273,10 +278,10 @@ func (c *scored) passes() bool {
 // c's English, is as frequent with it (maximalShare of the pairs) and
 // nearly as good (maximalShare of the quality): "community with a shared
 // future" rather than "community" when the corpus always says the former.
-func (x *Extractor) maximal(c scored, cands []scored, eLinked map[int32]bool, v *Vocabulary) scored {
+func (x *Extractor) maximal(c scored, cands []scored, eLinked map[int32]int32, v *Vocabulary) scored {
 	best := c
 	for _, o := range cands {
-		if o.z != c.z || o.e == c.e || eLinked[o.e] || len(v.EN[o.e]) <= len(v.EN[best.e]) {
+		if _, claimed := eLinked[o.e]; o.z != c.z || o.e == c.e || claimed || len(v.EN[o.e]) <= len(v.EN[best.e]) {
 			continue
 		}
 		if strings.Contains(" "+v.EN[o.e]+" ", " "+v.EN[c.e]+" ") &&
@@ -340,7 +345,7 @@ func nested(c scored, sameEN []scored, zLinked map[int32]int, v *Vocabulary, lx 
 				best, found = o, true
 			}
 		case !found && len(long) < len(short) && strings.Contains(short, long) && !bracketTail(short, long):
-			if o.stat.N >= c.stat.N && lx.explains(v.ZHTokens[o.z], cEN) && !lx.explains(v.ZHTokens[c.z], cEN) {
+			if o.stat.N >= c.stat.N && o.fz > c.fz && lx.explains(v.ZHTokens[o.z], cEN) {
 				return o, true
 			}
 		}
@@ -366,11 +371,24 @@ func modifiers(long, inner string, lx *lexicon) bool {
 			continue // inside inner
 		}
 		s := norm.Simplify(t)
-		if zhFunction[s] || zhConnective[s] || isZHNumber(t) || strings.HasPrefix(s, "第") || lx.verbOnly(t) {
+		if utf8.RuneCountInString(t) == 1 || zhFunction[s] || zhConnective[s] || isZHNumber(t) || strings.HasPrefix(s, "第") || lx.verbOnly(t) {
 			return false
 		}
 	}
 	return true
+}
+
+// sameTitle reports whether two Chinese keys are one title with and
+// without its 《》 (《外匯基金條例》 and 外匯基金條例): both may have the
+// same rendering.
+func sameTitle(a, b string) bool {
+	strip := func(s string) string {
+		if strings.HasPrefix(s, "《") && strings.HasSuffix(s, "》") && strings.Count(s, "《") == 1 {
+			return s[len("《") : len(s)-len("》")]
+		}
+		return s
+	}
+	return a != b && strip(a) == strip(b)
 }
 
 // bracketTail reports whether long is short followed by a bracketed group
