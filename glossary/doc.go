@@ -82,8 +82,8 @@
 // the longer term adds no verb, number or function word (nested:
 // 中小企融資擔保計劃, not 融資擔保計劃, for "SME Financing Guarantee
 // Scheme"), while a longer term yields to a shorter one inside it that
-// the dictionary explains fully and that also occurs outside it (投资组合,
-// not 参考投资组合, for "investment portfolio"), and may find another; a
+// the dictionary explains fully and that also occurs outside it (一带一路,
+// not 推进一带一路, for "Belt and Road"), and may find another; a
 // title in 《》 and the same words without them (《外匯基金條例》,
 // 外匯基金條例) may share a rendering;
 // the rendering is extended to the maximal one when that is about as good

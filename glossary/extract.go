@@ -323,9 +323,9 @@ func enclosing(c scored, sameEN []scored, zLinked map[int32]int, v *Vocabulary) 
 //     the dictionary does not explain every English word with c's words:
 //     中小企融資擔保計劃, not 融資擔保計劃, for "SME Financing Guarantee
 //     Scheme"; 儲值支付工具, not 工具, for "SVF";
-//   - a shorter Chinese term whose words the dictionary finds for every
-//     English word wins over a longer one: 目標範圍, not 基金利率目標範圍,
-//     for "target range".
+//   - a shorter Chinese term that also occurs outside the longer one and
+//     whose words the dictionary finds for every English word wins: 一带一路,
+//     not 推进一带一路, for "Belt and Road".
 //
 // A bracketed short form after a name (香港應用科技研究院（應科院）) is
 // no extension of the name: each keeps its own rendering.
