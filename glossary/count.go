@@ -251,8 +251,8 @@ type Vocabulary struct {
 func (x *Extractor) Vocabulary(c *TermCounts) *Vocabulary {
 	v := &Vocabulary{}
 	min := int32(x.minFreq())
-	v.ZH, v.ZHTokens, v.ZHTerm, v.ZHFreq = selectTerms(c.ZH, min, zhSep, zhConcat, true)
-	v.EN, _, v.ENTerm, v.ENFreq = selectTerms(c.EN, min, " ", func(s string) string { return s }, false)
+	v.ZH, v.ZHTokens, v.ZHTerm, v.ZHFreq = selectTerms(c.ZH, min, zhSep, zhConcat, minExactClosed)
+	v.EN, _, v.ENTerm, v.ENFreq = selectTerms(c.EN, min, " ", func(s string) string { return s }, minExactClosedEN)
 	for i, k := range v.EN {
 		if float64(c.ENFragment[k]) >= closedShare*float64(v.ENFreq[i]) {
 			v.ENTerm[i] = false // "Belt": a piece of "Belt and Road …"
@@ -278,8 +278,11 @@ func index(keys []string) map[string]int32 {
 // often chance.
 const minClosedFreq = 5
 
-// minExactClosed: see selectTerms.
-const minExactClosed = 4
+// minExactClosed and minExactClosedEN: see selectTerms.
+const (
+	minExactClosed   = 4
+	minExactClosedEN = 2
+)
 
 // closedShare: a candidate is not closed when one longer candidate holds at
 // least this share of its occurrences ("Hong" inside "Hong Kong").
@@ -291,13 +294,14 @@ const closedShare = 0.9
 // occurs as often as it does. It returns the keys, the most frequent token
 // form of each, closedness and counts.
 //
-// With exact, a key whose extension on the right occurs exactly as often is
-// not closed whatever its count (Chinese is head-final: 三股 when it only
-// ever occurs in 三股势力 is a modifier, not a term; a verb before a term,
-// 提供税务优惠, is no reason to drop 税务优惠);
-// English needs minClosedFreq, as short English texts often repeat a
-// phrase with the same next word by chance ("Chief Executive made").
-func selectTerms(counts map[string]int32, min int32, sep string, concat func(string) string, exact bool) (keys, forms []string, term []bool, freq []int32) {
+// A key whose extension on the right occurs exactly as often is not closed
+// from exactMin occurrences on, whatever closedShare says (Chinese is
+// head-final: 三股 when it only ever occurs in 三股势力 is a modifier, not a
+// term; a verb before a term, 提供税务优惠, is no reason to drop 税务优惠;
+// English noun compounds are head-final too: "note-issuing" always before
+// "banks" is no term, and as no English candidate ends in a past form,
+// a clause ("Chief Executive made") is no extension). exactMin 0: none.
+func selectTerms(counts map[string]int32, min int32, sep string, concat func(string) string, exactMin int32) (keys, forms []string, term []bool, freq []int32) {
 	merged := make(map[string]int32)
 	form := make(map[string]string)
 	for k, n := range counts {
@@ -332,7 +336,7 @@ func selectTerms(counts map[string]int32, min int32, sep string, concat func(str
 	for _, c := range keys {
 		n := merged[c]
 		closed := float64(ext[c]) < closedShare*float64(n) || n < minClosedFreq
-		if exact && extRight[c] >= n && n >= minExactClosed {
+		if exactMin > 0 && extRight[c] >= n && n >= exactMin {
 			closed = false
 		}
 		single := !strings.Contains(form[c], sep)

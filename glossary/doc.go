@@ -48,8 +48,11 @@
 //     one-token-longer candidate holds in closedShare of its occurrences
 //     ("Hong" in "Hong Kong", "stored value" in "stored value facilities";
 //     not one joined to the word before it by a function word, "Chief
-//     Executive" in "directive of the Chief Executive") is no term (from minClosedFreq occurrences; for Chinese also below it
-//     when the longer one always extends it to the right, 三股 in 三股势力).
+//     Executive" in "directive of the Chief Executive") is no term (from
+//     minClosedFreq occurrences; also below it when the longer one always
+//     extends it to the right: 三股 in 三股势力 from minExactClosed
+//     occurrences, "note-issuing" in "note-issuing banks" from two, as
+//     English candidates never end in a past form, "Chief Executive made").
 //  2. CountPairs: for every unit, every vocabulary pair co-occurring,
 //     counted min(occurrences), with the share of occurrences consistent
 //     with the unit's dictionary links (links: no English word of the pair
