@@ -78,12 +78,15 @@ func (a *Aligner) Align(zh, en []corpus.Sentence) ([]Bead, error) {
 	w := a.weights()
 	lex := a.lexicon(w)
 	f := newFeatures(zh, en, lex, a.Model, w, !a.NoHints)
-	w = w.forLiteralness(literalness(f, w.Smooth))
+	lit := literalness(f, w.Smooth)
+	w = w.forLiteralness(lit)
+	f.unmatchable(w.Unmatched)
 	res := a.run(f, types, w)
 	if !a.NoLearn && lex.useful() {
 		m := trainModel1(f, res)
 		if m != nil {
 			f = newFeatures(zh, en, lex, m, w, !a.NoHints)
+			f.unmatchable(w.Unmatched)
 			f.estimateVariance(res)
 			res = a.run(f, types, w)
 		}

@@ -23,6 +23,7 @@ type Weights struct {
 	Omit        float64              // deletion discount for a content-rich sentence with nothing matching nearby
 	Richness    float64              // content weight at which a sentence counts as half rich
 	OmitLiteral float64              // further Omit discount in proportion to how literal the translation is
+	Unmatched   float64              // share of an English sentence's unmatchable key weight counted as content
 	Redundant   float64              // a sentence in a many-sentence side that adds nothing to the other side's coverage
 	Prior       map[BeadType]float64 // −log prior of each bead shape (missing shapes: PriorOther)
 	PriorOther  float64
@@ -44,8 +45,9 @@ const (
 	// which deletions on its side get the whole DeleteDrop discount.
 	missingFull        = 0.1
 	weightRichness     = 8.0
-	weightRedundant    = 3.0
-	weightOmitLiteral  = 1.0
+	weightRedundant    = 1.25
+	weightOmitLiteral  = 0.5
+	weightUnmatched    = 0.5
 	defaultVariance    = 6.0
 	defaultTemperature = 1.0
 	priorOther         = 6.0
@@ -58,7 +60,7 @@ func DefaultWeights() Weights {
 		Delete: weightDelete, Evidence: weightEvidence, Para: weightPara, Kind: weightKind,
 		Variance: defaultVariance, Temperature: defaultTemperature, Refine: weightRefine,
 		Omit: weightOmit, DeleteDrop: weightDeleteDrop, Richness: weightRichness,
-		Redundant: weightRedundant, OmitLiteral: weightOmitLiteral,
+		Redundant: weightRedundant, OmitLiteral: weightOmitLiteral, Unmatched: weightUnmatched,
 		Prior: map[BeadType]float64{
 			{1, 1}: 0, {1, 2}: 0.8, {2, 1}: 1.2, {1, 0}: 0, {0, 1}: 0,
 			{1, 3}: 1.8, {3, 1}: 2.6, {2, 2}: 2.4, {1, 4}: 2.8, {4, 1}: 3.6,
@@ -350,12 +352,13 @@ func (sc *scorer) redundantEN(i, a, j, b int, zme *[8][8]uint64, emask *[8]uint6
 // by it. It is read once, from the dictionary alone (the first pass), so
 // that what the second pass learns does not move it.
 func (w *Weights) forLiteralness(lit float64) *Weights {
-	if w.OmitLiteral == 0 && w.Redundant == 0 {
+	if w.OmitLiteral == 0 && w.Redundant == 0 && w.Unmatched == 0 {
 		return w
 	}
 	v := *w
 	v.OmitLiteral *= lit
 	v.Redundant *= lit
+	v.Unmatched *= lit
 	return &v
 }
 

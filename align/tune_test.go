@@ -193,3 +193,9 @@ func TestDeletionStats(t *testing.T) {
 		fmt.Printf("%s deletions %s\n%s members   %s\n", set, q(del), set, q(member))
 	}
 }
+
+// UnmarshalText reads "a-b", so that BITEXT_WEIGHTS can set Prior.
+func (t *BeadType) UnmarshalText(b []byte) error {
+	_, err := fmt.Sscanf(string(b), "%d-%d", &t.ZH, &t.EN)
+	return err
+}
