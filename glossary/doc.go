@@ -91,7 +91,9 @@
 // 外匯基金條例) may share a rendering;
 // the rendering is extended to the maximal one when that is about as good
 // (maximal); fragments of a longer pair that the dictionary does not
-// support are dropped (dropFragments). The score that orders the
+// support are dropped unless the dictionary pairs the rest of the longer
+// pair (英國脫歐 ↔ Brexit stays next to 英國脫歐公投 ↔ Brexit referendum:
+// dropFragments). The score that orders the
 // glossary is quality × log2(1+pairs), times trivialPrior when CC-CEDICT
 // already gives the pair (市场 ↔ market, 合作 ↔ cooperation) and verbPrior
 // for verbs and verb-led candidates. Ties: score, then zh, then en.

@@ -359,23 +359,38 @@ func nested(c scored, sameEN []scored, zLinked map[int32]int, v *Vocabulary, lx 
 // (金管局繼續加強 around 機構管治 and 第三大 before 主權基金 are context,
 // 中小企 before 融資擔保計劃 is part of the name).
 func modifiers(long, inner string, lx *lexicon) bool {
-	at := strings.Index(zhConcat(long), inner)
-	if at < 0 {
+	if !strings.Contains(zhConcat(long), inner) {
 		return false
 	}
-	pos := 0
-	for _, t := range strings.Split(long, zhSep) {
-		start := pos
-		pos += len(t)
-		if start >= at && pos <= at+len(inner) {
-			continue // inside inner
-		}
+	for _, t := range zhRest(long, inner) {
 		s := norm.Simplify(t)
 		if utf8.RuneCountInString(t) == 1 || zhFunction[s] || zhConnective[s] || isZHNumber(t) || strings.HasPrefix(s, "第") || lx.verbOnly(t) {
 			return false
 		}
 	}
 	return true
+}
+
+// zhRest returns the tokens of the Chinese key long outside its part inner
+// (a concatenated key).
+func zhRest(long, inner string) []string {
+	at := strings.Index(zhConcat(long), inner)
+	var out []string
+	pos := 0
+	for _, t := range strings.Split(long, zhSep) {
+		start := pos
+		pos += len(t)
+		if at >= 0 && start >= at && pos <= at+len(inner) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// enRest returns the English key long without its part inner.
+func enRest(long, inner string) string {
+	return strings.TrimSpace(strings.Replace(" "+long+" ", " "+inner+" ", " ", 1))
 }
 
 // sameTitle reports whether two Chinese keys are one title with and
@@ -401,9 +416,12 @@ func bracketTail(long, short string) bool {
 // dropFragments removes linked pairs whose Chinese term is part of a longer
 // linked term and occurs on its own fewer than MinFreq times, whose English
 // is part of the longer term's English, and which the dictionary does not
-// support (Chinese cover below fragmentCover): 三股 and 势力
-// next to 三股势力 are fragments of its rendering, not terms, while
-// 命运共同体, which also occurs outside 人类命运共同体, stays.
+// support (Chinese cover below fragmentCover), unless the dictionary
+// explains the rest of the longer English with the rest of the longer
+// Chinese: 三股 and 势力 next to 三股势力 are fragments of its rendering,
+// not terms, while 命运共同体, which also occurs outside 人类命运共同体,
+// stays, and so does 英國脫歐 ↔ "Brexit" next to 英國脫歐公投 ↔ "Brexit
+// referendum" (公投 is "referendum").
 func (x *Extractor) dropFragments(best []scored, v *Vocabulary, lx *lexicon) []scored {
 	min := int32(x.minFreq())
 	var out []scored
@@ -417,7 +435,8 @@ func (x *Extractor) dropFragments(best []scored, v *Vocabulary, lx *lexicon) []s
 		for _, o := range best {
 			long := v.ZH[o.z]
 			if len(long) > len(short) && strings.Contains(long, short) && c.fz-o.fz < min &&
-				strings.Contains(" "+v.EN[o.e]+" ", " "+v.EN[c.e]+" ") {
+				strings.Contains(" "+v.EN[o.e]+" ", " "+v.EN[c.e]+" ") &&
+				!lx.explains(strings.Join(zhRest(v.ZHTokens[o.z], short), zhSep), enRest(v.EN[o.e], v.EN[c.e])) {
 				fragment = true
 				break
 			}
