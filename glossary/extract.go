@@ -434,7 +434,7 @@ func (x *Extractor) dropFragments(best []scored, v *Vocabulary, lx *lexicon) []s
 		}
 		for _, o := range best {
 			long := v.ZH[o.z]
-			if len(long) > len(short) && strings.Contains(long, short) && c.fz-o.fz < min &&
+			if len(long) > len(short) && strings.Contains(long, short) && c.fz-o.fz < min && !sameTitle(long, short) &&
 				strings.Contains(" "+v.EN[o.e]+" ", " "+v.EN[c.e]+" ") &&
 				!lx.explains(strings.Join(zhRest(v.ZHTokens[o.z], short), zhSep), enRest(v.EN[o.e], v.EN[c.e])) {
 				fragment = true
