@@ -631,7 +631,7 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 		}
 		startsInName := i > 1 && nameAcross(ws[i-2], ws[i-1], ws[i])
 		key.Reset()
-		commas := 0
+		commas, conj := 0, 0
 		for j := i; j < len(ws) && j < i+maxENWords; j++ {
 			w := ws[j]
 			if j > i {
@@ -642,9 +642,15 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 				if w.depth < ws[i].depth {
 					break
 				}
-				if enFunction[w.lower] && !enInnerOK[w.lower] || isNumberWord(w.lower) && !isYear(w.lower) {
+				if enFunction[w.lower] && !enInnerOK[w.lower] || isNumberWord(w.lower) && !isYear(w.lower) || isAmountWord(w.lower) {
 					break
 				}
+				if (w.lower == "and" || w.lower == "or") && conj > 0 && commas == 0 {
+					break // "emerging market and Mainland bonds and equities" is two phrases
+				}
+			}
+			if w.lower == "and" || w.lower == "or" {
+				conj++
 			}
 			key.WriteString(w.key)
 			if j > i && strings.Contains(ws[j-1].gap, ",") {
@@ -705,7 +711,7 @@ func isCapitalised(s string) bool {
 // function word, not a bare number (a year may end one: Cyber Security
 // Summit 2016).
 func enCanEdge(w enWord, first bool) bool {
-	if enFunction[w.lower] || w.money || enCalendar[w.lower] || first && !isCapitalised(w.Text) && isAdverb(w.lower) {
+	if enFunction[w.lower] || w.money || isAmountWord(w.lower) || enCalendar[w.lower] || first && !isCapitalised(w.Text) && isAdverb(w.lower) {
 		return false
 	}
 	if isNumberWord(w.lower) {
@@ -773,6 +779,23 @@ func isNumberWord(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// enScale are the number words of amounts.
+var enScale = setOf(`billion million trillion thousand hundred bn mn`)
+
+// enCurrency are the currency codes written before a number (RMB18).
+var enCurrency = setOf(`rmb usd hkd cny eur gbp jpy us hk`)
+
+// isAmountWord reports whether a lower-case word is part of an amount:
+// a number scale ("billion") or a currency code joined to a number
+// ("rmb18"); no term holds one.
+func isAmountWord(s string) bool {
+	if enScale[s] {
+		return true
+	}
+	i := strings.IndexFunc(s, unicode.IsDigit)
+	return i > 0 && enCurrency[s[:i]] && isNumberWord(s[i:])
 }
 
 func isYear(s string) bool {

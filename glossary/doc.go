@@ -28,7 +28,9 @@
 // clause words (是, 在, 将…) may not occur inside. English candidates are
 // runs of 1–8 words not starting or ending with a function word; inside
 // only of/and/for/with/the/a/on/in/or, commas in a coordination ("terrorism,
-// separatism and extremism") and balanced brackets, though none ends with
+// separatism and extremism"; one "and" or "or" without commas: not "emerging
+// market and Mainland bonds and equities"), no amount ("RMB18 billion")
+// and balanced brackets, though none ends with
 // a bracketed group (the name, not "name (ABBR)", is the rendering; the
 // short form is a candidate of its own); none ends with a
 // lower-case past form ("Chief Executive made", "defensive measures
