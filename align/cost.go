@@ -39,14 +39,14 @@ const (
 	weightPara       = 3.0
 	weightKind       = 3.0
 	weightRefine     = 1.5
-	weightOmit       = 3.0
+	weightOmit       = 2.0
 	weightDeleteDrop = 2.0
 	// missingFull is the share of a document's text left untranslated at
 	// which deletions on its side get the whole DeleteDrop discount.
 	missingFull        = 0.1
 	weightRichness     = 8.0
 	weightRedundant    = 1.25
-	weightOmitLiteral  = 0.5
+	weightOmitLiteral  = 1.5
 	weightUnmatched    = 0.5
 	defaultVariance    = 6.0
 	defaultTemperature = 1.0

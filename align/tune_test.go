@@ -89,6 +89,10 @@ func TestTune(t *testing.T) {
 			c.Add(d.gold, pred)
 			s := c.Scores()
 			fmt.Printf("%s %s strict %.4f lax %.4f\n", set, d.name, s.FStrict, s.FLax)
+			if os.Getenv("BITEXT_COUNTS") != "" {
+				js, _ := json.Marshal(c)
+				fmt.Printf("COUNTS %s %s %s\n", set, d.name, js)
+			}
 			all.Merge(&c)
 		}
 		s := all.Scores()
