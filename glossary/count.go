@@ -569,6 +569,30 @@ func formatDay(d int32) string {
 	return string(s)
 }
 
+// displayEN is the surface an English key is shown in: the most frequent
+// form ignoring case (so "key audit matter" written twice in two casings
+// outweighs "Key audit matters" written once more than either; ties: the
+// shorter, usually the singular), then its most frequent casing.
+func displayEN(m map[string]int32) string {
+	folded := make(map[string]int32, len(m))
+	for s, n := range m {
+		folded[strings.ToLower(s)] += n
+	}
+	best, bn := "", int32(-1)
+	for s, n := range folded {
+		if n > bn || n == bn && (len(s) < len(best) || len(s) == len(best) && s < best) {
+			best, bn = s, n
+		}
+	}
+	cased := make(map[string]int32)
+	for s, n := range m {
+		if strings.ToLower(s) == best {
+			cased[s] = n
+		}
+	}
+	return mostFrequent(cased)
+}
+
 // mostFrequent returns the surface with the highest count (ties: the
 // smallest string).
 func mostFrequent(m map[string]int32) string {

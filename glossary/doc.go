@@ -41,7 +41,8 @@
 // words are counted for the word lexicon, as are single past forms, but
 // are no terms). English keys are norm.WordKeys (plural,
 // case, UK/US), Chinese keys the folded text, so different cuts of one
-// term count together.
+// term count together. An English term is shown in its most frequent form
+// ignoring case (ties: the shorter), in that form's most frequent casing.
 //
 // Counting, in two passes that both merge by addition (TermCounts.Merge,
 // PairCounts.Merge), so shards of a corpus can be counted apart:

@@ -180,7 +180,7 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 	var entries []Entry
 	for _, c := range best {
 		c.zhText = displayZH(pc.ZHSurf[c.z], v.ZH[c.z])
-		c.en = mostFrequent(pc.ENSurf[c.e])
+		c.en = displayEN(pc.ENSurf[c.e])
 		if stop[norm.Fold(c.zhText)] || stop[norm.TermKey(c.en)] {
 			continue
 		}
@@ -357,14 +357,19 @@ func nested(c scored, sameEN []scored, zLinked map[int32]int, v *Vocabulary, lx 
 // its part inner could belong to a name: no function word or connective,
 // number or ordinal, or word the dictionary knows only as a verb
 // (金管局繼續加強 around 機構管治 and 第三大 before 主權基金 are context,
-// 中小企 before 融資擔保計劃 is part of the name).
+// 中小企 before 融資擔保計劃 and 局 after 阿布扎比投資 are part of the name).
 func modifiers(long, inner string, lx *lexicon) bool {
 	if !strings.Contains(zhConcat(long), inner) {
 		return false
 	}
+	left := strings.Index(zhConcat(long), inner)
+	pos := 0
 	for _, t := range zhRest(long, inner) {
 		s := norm.Simplify(t)
-		if utf8.RuneCountInString(t) == 1 || zhFunction[s] || zhConnective[s] || isZHNumber(t) || strings.HasPrefix(s, "第") || lx.verbOnly(t) {
+		pos += len(t)
+		// A lone character is a head after the inner part (投資局, 公會)
+		// but no modifier before it (大主權基金).
+		if utf8.RuneCountInString(t) == 1 && pos <= left || zhFunction[s] || zhConnective[s] || isZHNumber(t) || strings.HasPrefix(s, "第") || lx.verbOnly(t) {
 			return false
 		}
 	}
