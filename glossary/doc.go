@@ -93,7 +93,10 @@
 // title in 《》 and the same words without them (《外匯基金條例》,
 // 外匯基金條例) may share a rendering;
 // the rendering is extended to the maximal one when that is about as good
-// (maximal); fragments of a longer pair that the dictionary does not
+// (maximal), and when the longer rendering says what only a longer Chinese
+// term says, that term takes it and the shorter keeps its own
+// (內部回報率年率 ↔ "annualised internal rate of return", 內部回報率 ↔
+// "internal rate of return"); fragments of a longer pair that the dictionary does not
 // support are dropped unless the dictionary pairs the rest of the longer
 // pair (英國脫歐 ↔ Brexit stays next to 英國脫歐公投 ↔ Brexit referendum:
 // dropFragments). The score that orders the

@@ -169,12 +169,27 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 			}
 			c = o
 		}
-		c = x.maximal(c, cands, eLinked, v)
-		zLinked[c.z] = len(best)
-		if _, ok := eLinked[c.e]; !ok {
-			eLinked[c.e] = c.z
+		link := func(c scored) {
+			zLinked[c.z] = len(best)
+			if _, ok := eLinked[c.e]; !ok {
+				eLinked[c.e] = c.z
+			}
+			best = append(best, c)
 		}
-		best = append(best, c)
+		m := x.maximal(c, cands, eLinked, v)
+		if m.e != c.e {
+			// The longer rendering may say what only a longer Chinese
+			// term says: 內部回報率年率 ↔ "annualised internal rate of
+			// return", and 內部回報率 keeps "internal rate of return".
+			if o, ok := nested(m, byEN[m.e], zLinked, v, lx); ok && len(v.ZH[o.z]) > len(v.ZH[m.z]) {
+				link(o)
+				if _, claimed := eLinked[c.e]; !claimed {
+					link(c)
+				}
+				continue
+			}
+		}
+		link(m)
 	}
 	best = x.dropFragments(best, v, lx)
 	var entries []Entry
