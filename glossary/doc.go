@@ -34,7 +34,8 @@
 // a bracketed group (the name, not "name (ABBR)", is the rendering; the
 // short form is a candidate of its own); none ends with a
 // lower-case past form ("Chief Executive made", "defensive measures
-// deployed") or starts or ends with a month; no candidate starts or ends
+// deployed") or starts or ends with a month, and a capitalised past form
+// alone ("Revised" of "Revised Tax Regime") is no term; no candidate starts or ends
 // inside a capitalised name (a possessive ends one: "Chief Executive" in
 // "HKMA’s Chief Executive"), also one joined by a lower-case and/of/for
 // ("Belt" and "Road Initiative" in "Belt and Road Initiative": such single

@@ -246,7 +246,11 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 		p, ok := past[e]
 		if !ok {
 			s := mostFrequent(pc.ENSurf[e])
-			p = !strings.Contains(v.EN[e], " ") && s != "" && !isCapitalised(s) && endsNoTermWord(strings.ToLower(s))
+			low := strings.ToLower(s)
+			// A capitalised past form alone is a piece of a name
+			// ("Revised" of "Revised Tax Regime").
+			p = !strings.Contains(v.EN[e], " ") && s != "" && !isAcronym(s) &&
+				(!isCapitalised(s) && endsNoTermWord(low) || len(low) >= 5 && strings.HasSuffix(low, "ed") && !strings.HasSuffix(low, "eed"))
 			past[e] = p
 		}
 		return p
