@@ -199,15 +199,29 @@ func crossesBothEdges(text string, start, end int) bool {
 }
 
 // wordEndsAt reports whether a dictionary word of text ends at end and
-// begins before p.
+// begins before p, or a word of two or more characters followed by one
+// bound suffix of an organisation or place (管理|局 in 管理局长江源园区,
+// where the dictionary lacks 管理局) does.
 func wordEndsAt(d *cedict.Dict, text string, p, end int) bool {
 	for _, p2 := range runeStarts(text, p, -maxCross) {
 		if p2 < p && d.Has(text[p2:end]) {
 			return true
 		}
 	}
+	if r, size := utf8.DecodeRuneInString(text[p:]); p+size == end && strings.ContainsRune(boundSuffixes, r) {
+		for _, p2 := range runeStarts(text, p, -maxCross) {
+			if utf8.RuneCountInString(text[p2:p]) >= 2 && d.Has(text[p2:p]) {
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// boundSuffixes end names of organisations and places (管理局, 办公厅,
+// 自治区): a character that takes them from a following word (局长) is
+// explained when a word ends just before them.
+const boundSuffixes = "局处部委厅院所站署司办会区省市县州镇乡村"
 
 // wordBeginsAt reports whether a dictionary word of text begins at start
 // and ends after q.
