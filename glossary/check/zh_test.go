@@ -17,7 +17,7 @@ func TestCrossesBothEdges(t *testing.T) {
 		{"美国国会议员访华。", "国会", false},    // 美国国会 holds it
 		{"水利部长江水利委员会", "长江", false},   // 部长 crosses, but 水利|部 ends before 长江
 		{"交通运输部长江航务管理局", "长江", false}, // 运输|部
-		{"他是部长江某的朋友", "长江", true},     // 部长 crosses, no word before 部
+		{"某部长江水供应", "长江", true},       // 部长 and 江水 cross, no word ends before 部
 	}
 	for _, tt := range tests {
 		i := strings.Index(tt.text, tt.term)
