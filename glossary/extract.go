@@ -360,7 +360,7 @@ func nested(c scored, sameEN []scored, zLinked map[int32]int, v *Vocabulary, lx 
 		switch {
 		case len(long) > len(v.ZH[best.z]) && strings.Contains(long, short) && !bracketTail(long, short):
 			if float64(o.stat.N) >= closedShare*float64(c.stat.N) && !lx.explains(v.ZHTokens[c.z], cEN) &&
-				modifiers(v.ZHTokens[o.z], short, lx) {
+				modifiers(v.ZHTokens[o.z], short, lx, c.stat.N < minExactClosed) {
 				best, found = o, true
 			}
 		case !found && len(long) < len(short) && strings.Contains(short, long) && !bracketTail(short, long):
@@ -374,10 +374,12 @@ func nested(c scored, sameEN []scored, zLinked map[int32]int, v *Vocabulary, lx 
 
 // modifiers reports whether the tokens of the Chinese key long outside
 // its part inner could belong to a name: no function word or connective,
-// number or ordinal, or word the dictionary knows only as a verb
+// number or ordinal, or (with noVerbs: below minExactClosed shared
+// occurrences, where a repeated sentence is chance) word the dictionary
+// knows only as a verb (支付 in 儲值支付工具 is fine four times over)
 // (金管局繼續加強 around 機構管治 and 第三大 before 主權基金 are context,
 // 中小企 before 融資擔保計劃 and 局 after 阿布扎比投資 are part of the name).
-func modifiers(long, inner string, lx *lexicon) bool {
+func modifiers(long, inner string, lx *lexicon, noVerbs bool) bool {
 	if !strings.Contains(zhConcat(long), inner) {
 		return false
 	}
@@ -388,7 +390,7 @@ func modifiers(long, inner string, lx *lexicon) bool {
 		pos += len(t)
 		// A lone character is a head after the inner part (投資局, 公會)
 		// but no modifier before it (大主權基金).
-		if utf8.RuneCountInString(t) == 1 && pos <= left || zhFunction[s] || zhConnective[s] || isZHNumber(t) || strings.HasPrefix(s, "第") || lx.verbOnly(t) {
+		if utf8.RuneCountInString(t) == 1 && pos <= left || zhFunction[s] || zhConnective[s] || isZHNumber(t) || strings.HasPrefix(s, "第") || noVerbs && lx.verbOnly(t) {
 			return false
 		}
 	}
