@@ -62,17 +62,14 @@ func synthetic(r *rand.Rand, n int, dropRun int) (zh, en []corpus.Sentence) {
 	for i := 0; i < n; {
 		if dropRun > 0 && r.IntN(min(n, 150)) < 2 { // a passage with no English
 			for k := 0; k < dropRun && i < n; k++ {
-				zh = append(zh, corpus.Sentence{Text: "中文" + word() + word() + "句子没有翻译。", Para: para})
+				zh = append(zh, untranslated(word, para))
 				i++
 			}
 			para++
 			continue
 		}
-		ws := make([]string, 2+r.IntN(8))
-		for k := range ws {
-			ws[k] = word()
-		}
-		zh = append(zh, corpus.Sentence{Text: "这是" + strings.Join(ws, "的") + "句子。", Para: para})
+		ws, z := content(r, word, para)
+		zh = append(zh, z)
 		switch h := len(ws) / 2; r.IntN(6) {
 		case 0: // 1-2
 			en = append(en, corpus.Sentence{Text: strings.Join(ws[:h], " and ") + " were seen.", Para: para},
@@ -92,6 +89,21 @@ func synthetic(r *rand.Rand, n int, dropRun int) (zh, en []corpus.Sentence) {
 		en = append(en, corpus.Sentence{Text: "Nothing."})
 	}
 	return zh, en
+}
+
+// untranslated is a Chinese sentence of a passage with no English.
+func untranslated(word func() string, para int) corpus.Sentence {
+	return corpus.Sentence{Text: "中文" + word() + word() + "句子没有翻译。", Para: para}
+}
+
+// content draws the 2 to 9 words of a translated sentence and returns
+// them with the Chinese sentence that carries them.
+func content(r *rand.Rand, word func() string, para int) ([]string, corpus.Sentence) {
+	ws := make([]string, 2+r.IntN(8))
+	for k := range ws {
+		ws[k] = word()
+	}
+	return ws, corpus.Sentence{Text: "这是" + strings.Join(ws, "的") + "句子。", Para: para}
 }
 
 func checkBanded(t *testing.T, seed uint64, n, dropRun int) (widened int) {

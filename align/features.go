@@ -58,8 +58,8 @@ type enSent struct {
 // resolution (sentences, or pairs of them at a coarse level).
 type features struct {
 	zl, el   []float64 // lengths in non-space characters
-	zu       [][]unit  // content units, by sentence
-	et       [][]term  // content keys, by sentence
+	zu       [][]unit  // content units, by sentence (finest level only)
+	et       [][]term  // content keys, by sentence (finest level only)
 	zh       []zhSent
 	en       []enSent
 	zpara    []bool // sentence starts a paragraph (nil: no paragraph hints)
@@ -79,6 +79,11 @@ type features struct {
 	ewords [][]int32 // all English key ids of each sentence, in order
 	zvocab []string
 	evocab []string
+
+	// A coarse level is merged directly from the finest one: each of its
+	// units covers merge consecutive sentences of fine.
+	fine  *features
+	merge int
 }
 
 // vocab numbers strings in order of first appearance (so ids never depend
@@ -124,14 +129,17 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 		el: make([]float64, len(en)),
 	}
 	var ev, zv vocab
-	// English side: content keys, names, numbers, anchors.
-	f.ewords = make([][]int32, len(en))
+	// English side: content keys, names, numbers, anchors. The rows of
+	// each per-sentence table share one backing array (rows).
+	var ewords rows[int32]
 	for t, s := range en {
 		f.el[t] = textLength(s.Text)
 		for _, k := range lex.englishKeys(s.Text) {
-			f.ewords[t] = append(f.ewords[t], ev.id(k))
+			ewords.all = append(ewords.all, ev.id(k))
 		}
+		ewords.end()
 	}
+	f.ewords = ewords.split()
 	// Chinese side: words by longest match; each word's English keys that
 	// occur in the English document.
 	type wordInfo struct {
@@ -155,19 +163,32 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 		cache[word] = &wordInfo{trans: ids, known: len(keys) > 0}
 		return ids
 	}
-	f.zu = make([][]unit, len(zh))
-	f.zwords = make([][]int32, len(zh))
+	// single[id] is the rendering list of a number or name unit: one
+	// shared slice per English key.
+	single := make([][]int32, len(ev.names))
+	one := func(id int32) []int32 {
+		if int(id) >= len(single) {
+			single = append(single, make([][]int32, int(id)+1-len(single))...)
+		}
+		if single[id] == nil {
+			single[id] = []int32{id}
+		}
+		return single[id]
+	}
+	var zu rows[unit]
+	var zwords rows[int32]
 	zdf := []int{}
+	seenIn := []int{} // sentence (+1) in which a word was last added
 	for s, sent := range zh {
 		text := norm.Fold(sent.Text)
 		f.zl[s] = textLength(sent.Text)
-		seen := map[int32]bool{}
 		add := func(word string, trans []int32) {
 			wid := zv.id(word)
 			if int(wid) >= len(zdf) {
 				zdf = append(zdf, 0)
+				seenIn = append(seenIn, 0)
 			}
-			if seen[wid] {
+			if seenIn[wid] == s+1 {
 				return
 			}
 			if len(trans) == 0 {
@@ -179,15 +200,16 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 					return
 				}
 			}
-			seen[wid] = true
+			seenIn[wid] = s + 1
 			zdf[wid]++
-			f.zu[s] = append(f.zu[s], unit{word: wid, trans: trans})
+			zu.all = append(zu.all, unit{word: wid, trans: trans})
 		}
 		for _, tok := range lex.chineseTokens(text) {
 			if tok.learn {
-				f.zwords[s] = append(f.zwords[s], zv.id(tok.text))
+				zwords.all = append(zwords.all, zv.id(tok.text))
 				if int(zv.id(tok.text)) >= len(zdf) {
 					zdf = append(zdf, 0)
+					seenIn = append(seenIn, 0)
 				}
 			}
 			add(tok.text, translate(tok.text))
@@ -196,15 +218,18 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 		for _, v := range numbers.Chinese(text) {
 			for _, k := range appendNumberKeys(nil, v) {
 				if id, ok := ev.lookup(k); ok {
-					add(k, []int32{id})
+					add(k, one(id))
 				}
 			}
 		}
 		// Names: pinyin of hanzi runs against English capitalised words.
 		for _, nm := range lex.names(text, &ev) {
-			add(nm.text, []int32{nm.id})
+			add(nm.text, one(nm.id))
 		}
+		zu.end()
+		zwords.end()
 	}
+	f.zu, f.zwords = zu.split(), zwords.split()
 	// Restrict both sides to keys that can match at all.
 	reach := make([]bool, len(ev.names))
 	for _, us := range f.zu {
@@ -215,18 +240,21 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 		}
 	}
 	edf := make([]int, len(ev.names))
-	f.et = make([][]term, len(en))
+	var et rows[term]
+	var ids []int32
 	for t := range en {
-		ids := slices.Clone(f.ewords[t])
+		ids = append(ids[:0], f.ewords[t]...)
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
 		for _, id := range ids {
 			if reach[id] {
 				edf[id]++
-				f.et[t] = append(f.et[t], term{id: id})
+				et.all = append(et.all, term{id: id})
 			}
 		}
+		et.end()
 	}
+	f.et = et.split()
 	nz, ne := float64(len(zh)), float64(len(en))
 	for s := range f.zu {
 		for k := range f.zu[s] {
@@ -329,68 +357,132 @@ func (f *features) scaled(cov float64) float64 {
 
 // compact builds zh and en (the matching forms) from zu and et.
 func (f *features) compact() {
-	f.zh = make([]zhSent, len(f.zu))
-	for s, us := range f.zu {
-		f.zh[s] = makeZhSent(us)
+	var zb zhBuilder
+	for _, us := range f.zu {
+		zb.add(us)
 	}
-	f.en = make([]enSent, len(f.et))
-	for t, ts := range f.et {
-		f.en[t] = makeEnSent(ts)
+	f.zh = zb.sents()
+	var eb enBuilder
+	for _, ts := range f.et {
+		eb.add(ts)
 	}
+	f.en = eb.sents()
+}
+
+// rows builds a table of variable-length rows in one backing array: append
+// a row's elements to all, then call end.
+type rows[T any] struct {
+	all  []T
+	ends []int
+}
+
+func (r *rows[T]) end() { r.ends = append(r.ends, len(r.all)) }
+
+// split returns the rows, sharing one backing array of exactly their
+// total length.
+func (r *rows[T]) split() [][]T {
+	all := r.all
+	if cap(all) > len(all)+len(all)/8 {
+		all = slices.Clone(all)
+	}
+	out := make([][]T, len(r.ends))
+	a := 0
+	for i, b := range r.ends {
+		out[i] = all[a:b:b]
+		a = b
+	}
+	return out
 }
 
 // heavierFirst orders weights from the largest down.
 func heavierFirst(a, b float32) int { return -cmp.Compare(a, b) }
 
-func makeZhSent(us []unit) zhSent {
+// zhBuilder makes the matching forms of Chinese sentences (or blocks),
+// their masks and weights in two shared backing arrays.
+type zhBuilder struct {
+	index   rows[idMask]
+	weights rows[float32]
+	totals  []float64
+	tmp     []unit
+}
+
+// add appends the matching form of a sentence with units us.
+func (b *zhBuilder) add(us []unit) {
 	if len(us) > maxUnits {
-		us = slices.Clone(us)
+		b.tmp = append(b.tmp[:0], us...)
 		// keep the most informative; ties by first occurrence
-		slices.SortStableFunc(us, func(a, b unit) int { return heavierFirst(a.weight, b.weight) })
-		us = us[:maxUnits]
+		slices.SortStableFunc(b.tmp, func(a, b unit) int { return heavierFirst(a.weight, b.weight) })
+		us = b.tmp[:maxUnits]
 	}
-	var z zhSent
-	z.weights = make([]float32, len(us))
-	n := 0
-	for _, u := range us {
-		n += len(u.trans)
-	}
-	z.index = make([]idMask, 0, n)
+	total := 0.0
+	start := len(b.index.all)
 	for k, u := range us {
-		z.weights[k] = u.weight
-		z.total += float64(u.weight)
+		b.weights.all = append(b.weights.all, u.weight)
+		total += float64(u.weight)
 		for _, id := range u.trans {
-			z.index = append(z.index, idMask{id, 1 << uint(k)})
+			b.index.all = append(b.index.all, idMask{id, 1 << uint(k)})
 		}
 	}
-	slices.SortFunc(z.index, func(a, b idMask) int { return int(a.id) - int(b.id) })
+	index := b.index.all[start:]
+	slices.SortFunc(index, func(a, b idMask) int { return int(a.id) - int(b.id) })
 	// merge equal ids
-	out := z.index[:0]
-	for _, im := range z.index {
+	out := index[:0]
+	for _, im := range index {
 		if len(out) > 0 && out[len(out)-1].id == im.id {
 			out[len(out)-1].mask |= im.mask
 			continue
 		}
 		out = append(out, im)
 	}
-	z.index = out
+	b.index.all = b.index.all[:start+len(out)]
+	b.index.end()
+	b.weights.end()
+	b.totals = append(b.totals, total)
+}
+
+func (b *zhBuilder) sents() []zhSent {
+	index, weights := b.index.split(), b.weights.split()
+	z := make([]zhSent, len(index))
+	for s := range z {
+		z[s] = zhSent{index: index[s], weights: weights[s], total: b.totals[s]}
+	}
 	return z
 }
 
-func makeEnSent(ts []term) enSent {
+// enBuilder makes the matching forms of English sentences (or blocks).
+type enBuilder struct {
+	ids     rows[int32]
+	weights rows[float32]
+	totals  []float64
+	tmp     []term
+}
+
+// add appends the matching form of a sentence with keys ts (sorted by id).
+func (b *enBuilder) add(ts []term) {
 	if len(ts) > maxUnits {
-		ts = slices.Clone(ts)
-		slices.SortStableFunc(ts, func(a, b term) int {
+		b.tmp = append(b.tmp[:0], ts...)
+		slices.SortStableFunc(b.tmp, func(a, b term) int {
 			return cmp.Or(heavierFirst(a.weight, b.weight), int(a.id)-int(b.id))
 		})
-		ts = ts[:maxUnits]
+		ts = b.tmp[:maxUnits]
 		slices.SortFunc(ts, func(a, b term) int { return int(a.id) - int(b.id) })
 	}
-	e := enSent{ids: make([]int32, len(ts)), weights: make([]float32, len(ts))}
-	for k, t := range ts {
-		e.ids[k] = t.id
-		e.weights[k] = t.weight
-		e.total += float64(t.weight)
+	total := 0.0
+	for _, t := range ts {
+		b.ids.all = append(b.ids.all, t.id)
+		b.weights.all = append(b.weights.all, t.weight)
+		total += float64(t.weight)
+	}
+	b.ids.end()
+	b.weights.end()
+	b.totals = append(b.totals, total)
+}
+
+func (b *enBuilder) sents() []enSent {
+	ids, weights := b.ids.split(), b.weights.split()
+	e := make([]enSent, len(ids))
+	for t := range e {
+		e[t] = enSent{ids: ids[t], weights: weights[t], total: b.totals[t]}
 	}
 	return e
 }
@@ -428,55 +520,58 @@ func maskWeight(weights []float32, m uint64) float64 {
 }
 
 // downsample returns the features of the documents with each pair of
-// consecutive sentences merged into one (no hints, no learning inputs).
+// consecutive units merged into one (no hints, no learning inputs). The
+// merged units are made from the sentences of the finest level directly
+// (the union of their units, each word once as it first occurs; the union
+// of their keys), so a coarse level keeps only its matching forms.
 func (f *features) downsample() *features {
-	n, m := (len(f.zl)+1)/2, (len(f.el)+1)/2
+	fine, merge := f, 2
+	if f.fine != nil {
+		fine, merge = f.fine, 2*f.merge
+	}
+	nz, ne := len(fine.zl), len(fine.el)
+	n, m := (nz+merge-1)/merge, (ne+merge-1)/merge
 	g := &features{
 		zl: make([]float64, n), el: make([]float64, m),
-		zu: make([][]unit, n), et: make([][]term, m),
 		ratio: f.ratio, variance: f.variance, covLo: f.covLo, covHi: f.covHi,
 		missZH: f.missZH, missEN: f.missEN,
+		fine: fine, merge: merge,
 	}
-	for s := range f.zl {
-		g.zl[s/2] += f.zl[s]
-		g.zu[s/2] = mergeUnits(g.zu[s/2], f.zu[s])
+	for s := range fine.zl {
+		g.zl[s/merge] += fine.zl[s]
 	}
-	for t := range f.el {
-		g.el[t/2] += f.el[t]
-		g.et[t/2] = mergeTerms(g.et[t/2], f.et[t])
+	for t := range fine.el {
+		g.el[t/merge] += fine.el[t]
 	}
-	g.compact()
+	var zb zhBuilder
+	var us []unit
+	seenIn := make([]int32, len(fine.zvocab)) // block (+1) in which a word was last taken
+	for s := range n {
+		us = us[:0]
+		for _, su := range fine.zu[s*merge : min((s+1)*merge, nz)] {
+			for _, u := range su {
+				if seenIn[u.word] != int32(s+1) {
+					seenIn[u.word] = int32(s + 1)
+					us = append(us, u)
+				}
+			}
+		}
+		zb.add(us)
+	}
+	g.zh = zb.sents()
+	var eb enBuilder
+	var ts []term
+	for t := range m {
+		ts = ts[:0]
+		for _, st := range fine.et[t*merge : min((t+1)*merge, ne)] {
+			ts = append(ts, st...)
+		}
+		slices.SortFunc(ts, func(a, b term) int { return int(a.id) - int(b.id) })
+		ts = slices.CompactFunc(ts, func(a, b term) bool { return a.id == b.id })
+		eb.add(ts)
+	}
+	g.en = eb.sents()
 	return g
-}
-
-func mergeUnits(a, b []unit) []unit {
-	out := slices.Clone(a)
-	for _, u := range b {
-		if !slices.ContainsFunc(a, func(x unit) bool { return x.word == u.word }) {
-			out = append(out, u)
-		}
-	}
-	return out
-}
-
-func mergeTerms(a, b []term) []term {
-	out := make([]term, 0, len(a)+len(b))
-	i, k := 0, 0
-	for i < len(a) || k < len(b) {
-		switch {
-		case k == len(b) || i < len(a) && a[i].id < b[k].id:
-			out = append(out, a[i])
-			i++
-		case i == len(a) || b[k].id < a[i].id:
-			out = append(out, b[k])
-			k++
-		default:
-			out = append(out, a[i])
-			i++
-			k++
-		}
-	}
-	return out
 }
 
 // textLength counts the non-space characters of s.
