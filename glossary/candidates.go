@@ -503,8 +503,8 @@ func zhCanStart(toks []zhToken, simp []string, i int) bool {
 
 func zhCanEnd(toks []zhToken, simp []string, i, j int) bool {
 	t := toks[j]
-	if zhFunction[simp[j]] || isZHNumber(t.text) {
-		return false
+	if zhFunction[simp[j]] || isZHNumber(t.text) || isOrdinal(t.text) {
+		return false // nor an ordinal without its noun: 出席第二
 	}
 	if isZHNumber(toks[i].text) && (isArabic(toks[i].text) && j < i+2 || j == i) {
 		return false
@@ -523,6 +523,12 @@ func zhCanEnd(toks []zhToken, simp []string, i, j int) bool {
 		return false // a quotation alone is counted as the words it quotes
 	}
 	return true
+}
+
+// isOrdinal reports whether a token is 第 and a number alone (第二, 第3).
+func isOrdinal(s string) bool {
+	rest, ok := strings.CutPrefix(s, "第")
+	return ok && isZHNumber(rest)
 }
 
 // isArabic reports whether s holds an Arabic digit.
