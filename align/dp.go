@@ -38,7 +38,8 @@ const noBack = 255
 type scratch struct {
 	lo, hi  []int32   // band of row i: columns lo[i]..hi[i] inclusive
 	off     []int     // index of (i, lo[i]) in the tables
-	cost    []float64 // best cost to reach the cell
+	base    []int     // index of (i, 0) in cost (possibly out of its range)
+	cost    []float64 // best cost to reach the cell, for the last rows only (see solve)
 	back    []uint8   // bead type of the last bead on the best path
 	bead    []float32 // cost of the bead of type k ending at cell c: bead[c*len(types)+k] (+Inf: none)
 	fwd     []float64 // log-sum of exp(−cost/T) over all paths to the cell
@@ -63,7 +64,14 @@ type step struct{ I, J, K int }
 // found around the projection of a coarser alignment when the documents
 // are long.
 func alignLevel(sc *scorer, s *scratch, band, coarseMax int, verify bool) []step {
-	return alignAt(sc, s, band, coarseMax, verify, 1)
+	// The forward-backward tables of an earlier call are not needed while
+	// the band is searched, and the pair masks are not needed after (the
+	// beads of the path are priced without them): neither is kept while
+	// the other is in use.
+	s.fwd, s.bwd = nil, nil
+	path := alignAt(sc, s, band, coarseMax, verify, 1)
+	s.pairs = pairCache{}
+	return path
 }
 
 // alignAt is alignLevel for features in which merge sentences were
@@ -298,10 +306,23 @@ func (s *scratch) solve(sc *scorer) []step {
 		total += int(s.hi[i]-s.lo[i]) + 1
 	}
 	s.off[n+1] = total
-	s.cost = resize(s.cost, total)
-	s.back = resize(s.back, total)
+	// A bead reaches back at most maxA rows, so the costs of the last
+	// maxA+1 rows are all the DP reads: row i is kept in slot i mod
+	// (maxA+1) of a ring of rows as wide as the widest.
+	width := 0
+	for i := 0; i <= n; i++ {
+		width = max(width, int(s.hi[i]-s.lo[i])+1)
+	}
+	ring := sc.maxA + 1
+	s.cost = resize(s.cost, ring*width)
+	s.base = resize(s.base, n+1)
+	for i := range s.base {
+		s.base[i] = i%ring*width - int(s.lo[i])
+	}
+	at := func(i, j int) int { return s.base[i] + j }
 	nt := len(sc.types)
-	s.bead = resize(s.bead, total*nt)
+	regrow(&s.back, total)
+	regrow(&s.bead, total*nt)
 	sc.pairs = &s.pairs
 	s.pairs.fill(sc.f, s.lo, s.hi, sc.maxA, sc.maxB)
 	inf := math.Inf(1)
@@ -310,7 +331,7 @@ func (s *scratch) solve(sc *scorer) []step {
 		for j := lo; j <= hi; j++ {
 			idx := s.off[i] + j - lo
 			if i == 0 && j == 0 {
-				s.cost[idx], s.back[idx] = 0, noBack
+				s.cost[at(i, j)], s.back[idx] = 0, noBack
 				for k := range nt {
 					s.bead[k] = float32(inf)
 				}
@@ -324,7 +345,7 @@ func (s *scratch) solve(sc *scorer) []step {
 				if pi < 0 || pj < int(s.lo[max(pi, 0)]) || pj > int(s.hi[max(pi, 0)]) {
 					continue
 				}
-				pc := s.cost[s.off[pi]+pj-int(s.lo[pi])]
+				pc := s.cost[at(pi, pj)]
 				if pc == inf {
 					continue
 				}
@@ -334,11 +355,11 @@ func (s *scratch) solve(sc *scorer) []step {
 					best, bk = c, k
 				}
 			}
-			s.cost[idx], s.back[idx] = best, uint8(bk)
+			s.cost[at(i, j)], s.back[idx] = best, uint8(bk)
 		}
 	}
 	m := int(s.hi[n])
-	if s.cost[s.off[n]+m-int(s.lo[n])] == inf {
+	if s.cost[at(n, m)] == inf {
 		return nil
 	}
 	var path []step
@@ -423,4 +444,15 @@ func (sc *scorer) typeIndex(a, b int) int {
 		}
 	}
 	return -1
+}
+
+// regrow is resize for the large tables: a table too small is dropped
+// before its successor is allocated, so that a collection the allocation
+// sets off can reclaim it.
+func regrow[T any](xs *[]T, n int) {
+	if cap(*xs) < n {
+		*xs = nil
+		*xs = make([]T, n)
+	}
+	*xs = (*xs)[:n]
 }
