@@ -36,20 +36,22 @@ const noBack = 255
 
 // scratch holds the DP tables, reused between calls.
 type scratch struct {
-	lo, hi  []int32   // band of row i: columns lo[i]..hi[i] inclusive
-	off     []int     // index of (i, lo[i]) in the tables
-	base    []int     // index of (i, 0) in cost (possibly out of its range)
-	cost    []float64 // best cost to reach the cell, for the last rows only (see solve)
-	back    []uint8   // bead type of the last bead on the best path
-	bead    []float32 // cost of the bead of type k ending at cell c: bead[c*len(types)+k] (+Inf: none)
-	fwd     []float64 // log-sum of exp(−cost/T) over all paths to the cell
-	bwd     []float64 // the same from the cell to the end
-	pairs   pairCache
-	width   []int32 // per-row half-width while widening
-	grow    []int32 // per-row width asked for by one widening
-	cmin    []int32 // per-row range of the path the band is centred on
-	cmax    []int32
-	widened int // how many times the band was widened (for tests)
+	lo, hi []int32   // band of row i: columns lo[i]..hi[i] inclusive
+	off    []int     // index of (i, lo[i]) in the tables
+	base   []int     // index of (i, 0) in cost (possibly out of its range)
+	cost   []float64 // best cost to reach the cell, for the last rows only (see solve)
+	back   []uint8   // bead type of the last bead on the best path
+	bead   []float32 // cost of the bead of type k ending at cell c: bead[c*len(types)+k] (+Inf: none)
+	fwd    []float64 // log-sum of exp(−cost/T) over all paths to the cell
+	bwd    []float64 // the same from the cell to the end
+	pairs  pairCache
+	width  []int32 // per-row half-width while widening
+	grow   []int32 // per-row width asked for by one widening
+	cmin   []int32 // per-row range of the path the band is centred on
+	cmax   []int32
+
+	solvedLo, solvedHi []int32 // the band of the last solve
+	widened            int     // how many times the band was widened (for tests)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -122,6 +124,9 @@ func alignAt(sc *scorer, s *scratch, band, coarseMax int, verify bool, merge int
 	for {
 		s.setBand(n, m)
 		if last != nil && s.cells() > budget {
+			// the tables (and confidences) are those of the last band
+			s.lo, s.solvedLo = s.solvedLo, s.lo
+			s.hi, s.solvedHi = s.solvedHi, s.hi
 			return last
 		}
 		path := s.solve(sc)
@@ -299,6 +304,8 @@ func (s *scratch) widen(path []step, n int, limit int32) bool {
 // no path crosses the band.
 func (s *scratch) solve(sc *scorer) []step {
 	n := len(s.lo) - 1
+	s.solvedLo = append(s.solvedLo[:0], s.lo...)
+	s.solvedHi = append(s.solvedHi[:0], s.hi...)
 	s.off = resize(s.off, n+2)
 	total := 0
 	for i := 0; i <= n; i++ {

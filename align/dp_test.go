@@ -232,3 +232,24 @@ func TestLengthMixtureTable(t *testing.T) {
 		}
 	}
 }
+
+// TestBandBudget aligns unrelated documents, whose band widens until it
+// reaches the cell budget: the band left for the confidences must be the
+// one the tables were computed for.
+func TestBandBudget(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(5, 5))
+	zh, _ := syntheticPair(r, 1000, 1300, 10)
+	_, en := syntheticPair(r, 1000, 1300, 10)
+	w := DefaultWeights()
+	f := newFeatures(zh, en, newLexicon(NoDictionary, nil), nil, &w, true)
+	s := new(scratch)
+	alignLevel(newScorer(f, DefaultTypes, &w), s, DefaultBand, defaultCoarseMax, true)
+	t.Logf("cells %d tables %d widened %d", s.cells(), s.off[len(s.lo)], s.widened)
+	if s.isFull(len(zh), len(en)) {
+		t.Fatal("the band grew to the whole table: the budget was not reached")
+	}
+	if got, want := s.cells(), s.off[len(s.lo)]; got != want {
+		t.Fatalf("band has %d cells, tables %d", got, want)
+	}
+}
