@@ -49,6 +49,9 @@ type cand struct {
 	// fragment: an English word inside a name (see nameAcross), counted
 	// for the word lexicon but no term.
 	fragment bool
+	// nameEnd: an English candidate whose last word is capitalised (the
+	// end of a name: "Belt and Road").
+	nameEnd bool
 }
 
 // zhToken is a token of a Chinese chunk: a segmenter word, or a group in
@@ -105,7 +108,7 @@ weakest accordance`)
 // for International Settlements", "community with a shared future");
 // any other function word (to, by, as, will, that…) marks clause
 // structure, not a term.
-var enInnerOK = setOf(`of and for with the a an on in or`)
+var enInnerOK = setOf(`of and for with the a an on in`)
 
 func setOf(words string) map[string]bool {
 	m := make(map[string]bool)
@@ -277,9 +280,9 @@ func recut(toks []zhToken, dict *cedict.Dict) []zhToken {
 }
 
 // recuttable reports whether recut may re-segment t: a word of Han
-// characters, not a function word standing alone (runs end at 的, 和, 在).
+// characters.
 func recuttable(t zhToken) bool {
-	if t.group != 0 || t.text == "" || zhFunction[norm.Simplify(t.text)] {
+	if t.group != 0 || t.text == "" {
 		return false
 	}
 	for _, r := range t.text {
@@ -293,9 +296,18 @@ func recuttable(t zhToken) bool {
 // recutRun returns the cheaper cut of a run of tokens (see recut), or nil
 // when the segmenter's cut is as good.
 func recutRun(run []zhToken, dict *cedict.Dict) []zhToken {
+	// A lone function character (的, 有, 以) costs nothing: it is a word.
+	lone := func(c string) int {
+		if zhFunction[norm.Simplify(c)] {
+			return 0
+		}
+		return 1
+	}
 	cost := 0
 	for _, t := range run {
-		if n := utf8.RuneCountInString(t.text); n == 1 || !dict.Has(t.text) {
+		if utf8.RuneCountInString(t.text) == 1 {
+			cost += lone(t.text)
+		} else if !dict.Has(t.text) {
 			cost++
 		}
 	}
@@ -316,26 +328,44 @@ func recutRun(run []zhToken, dict *cedict.Dict) []zhToken {
 	}
 	// Rune boundaries of text, then a shortest-path over them: a
 	// dictionary word of two or more characters costs 0, a single
-	// character 1; ties go to fewer tokens.
+	// character 1 (a function character 0); ties go to fewer tokens.
 	var at []int
 	for i := range text {
 		at = append(at, i)
 	}
 	at = append(at, len(text))
 	n := len(at) - 1
-	type cell struct{ cost, toks, from int }
+	// The segmenter's own tokens stay possible at their cost: 年率, which
+	// the dictionary lacks, is not cut into 年 率 for nothing.
+	seg := make(map[[2]int]bool, len(run))
+	for _, t := range run {
+		a, b := t.start-start, t.end-start
+		seg[[2]int{a, b}] = true
+	}
+	// Ties go to the cut that keeps more of the segmenter's tokens, then
+	// to fewer tokens: the rest of the run stays as it was (一带/一路).
+	type cell struct{ cost, changed, toks, from int }
 	best := make([]cell, n+1)
 	for k := 1; k <= n; k++ {
 		best[k] = cell{cost: 1 << 30}
 		for w := 1; w <= maxRecutWord && w <= k; w++ {
 			c := best[k-w].cost
+			own := seg[[2]int{at[k-w], at[k]}]
 			if w == 1 {
-				c++
+				c += lone(text[at[k-1]:at[k]])
 			} else if !dict.Has(text[at[k-w]:at[k]]) {
-				continue
+				if !own {
+					continue
+				}
+				c++
 			}
-			if c < best[k].cost || c == best[k].cost && best[k-w].toks+1 < best[k].toks {
-				best[k] = cell{cost: c, toks: best[k-w].toks + 1, from: k - w}
+			ch := best[k-w].changed
+			if !own {
+				ch++
+			}
+			t := best[k-w].toks + 1
+			if c < best[k].cost || c == best[k].cost && (ch < best[k].changed || ch == best[k].changed && t < best[k].toks) {
+				best[k] = cell{cost: c, changed: ch, toks: t, from: k - w}
 			}
 		}
 	}
@@ -651,6 +681,9 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 				if enFunction[w.lower] && !enInnerOK[w.lower] || isNumberWord(w.lower) && !isYear(w.lower) || isAmountWord(w.lower) {
 					break
 				}
+				if w.lower == "the" && ws[j-1].lower == "in" {
+					break // "in the world", "in the region": context, not a name
+				}
 				if (w.lower == "and" || w.lower == "or") && conj > 0 && commas == 0 {
 					break // "emerging market and Mainland bonds and equities" is two phrases
 				}
@@ -678,7 +711,8 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 			if fragment && j > i {
 				continue
 			}
-			out = append(out, cand{key: key.String(), surface: text[ws[i].Start:w.End], a: base + i, b: base + j, fragment: fragment})
+			out = append(out, cand{key: key.String(), surface: text[ws[i].Start:w.End], a: base + i, b: base + j, fragment: fragment,
+				nameEnd: isCapitalised(w.Text)})
 		}
 	}
 	return out

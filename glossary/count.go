@@ -22,13 +22,18 @@ type TermCounts struct {
 	// where the word occurs only inside a name joined by "and", "of" or
 	// "for" ("Belt" in "Belt and Road Initiative"; see nameAcross).
 	ENFragment map[string]int32
+	// ENName counts the occurrences of English candidates whose last word
+	// is capitalised: the end of a name, which a lower-case word after it
+	// does not extend ("Belt and Road" in "Belt and Road cooperation").
+	ENName map[string]int32
 	// Pruned is the highest count ever pruned away (0: counts are exact).
 	Pruned int32
 }
 
 // NewTermCounts returns empty counts.
 func NewTermCounts() *TermCounts {
-	return &TermCounts{ZH: make(map[string]int32), EN: make(map[string]int32), ENFragment: make(map[string]int32)}
+	return &TermCounts{ZH: make(map[string]int32), EN: make(map[string]int32), ENFragment: make(map[string]int32),
+		ENName: make(map[string]int32)}
 }
 
 // Merge adds o's counts to c.
@@ -43,12 +48,15 @@ func (c *TermCounts) Merge(o *TermCounts) {
 	for k, n := range o.ENFragment {
 		c.ENFragment[k] += n
 	}
+	for k, n := range o.ENName {
+		c.ENName[k] += n
+	}
 	c.Pruned = max(c.Pruned, o.Pruned)
 }
 
 // prune drops candidates seen at most n times.
 func (c *TermCounts) prune(n int32) {
-	for _, m := range []map[string]int32{c.ZH, c.EN, c.ENFragment} {
+	for _, m := range []map[string]int32{c.ZH, c.EN, c.ENFragment, c.ENName} {
 		for k, v := range m {
 			if v <= n {
 				delete(m, k)
@@ -211,6 +219,9 @@ func (x *Extractor) countTerms(beads []Bead) *TermCounts {
 				if e.fragment {
 					c.ENFragment[e.key] += int32(e.n)
 				}
+				if e.nameEnd {
+					c.ENName[e.key] += int32(e.n)
+				}
 			}
 		}
 		if len(c.ZH)+len(c.EN) > limit {
@@ -251,8 +262,8 @@ type Vocabulary struct {
 func (x *Extractor) Vocabulary(c *TermCounts) *Vocabulary {
 	v := &Vocabulary{}
 	min := int32(x.minFreq())
-	v.ZH, v.ZHTokens, v.ZHTerm, v.ZHFreq = selectTerms(c.ZH, min, zhSep, zhConcat, minExactClosed)
-	v.EN, _, v.ENTerm, v.ENFreq = selectTerms(c.EN, min, " ", func(s string) string { return s }, minExactClosedEN)
+	v.ZH, v.ZHTokens, v.ZHTerm, v.ZHFreq = selectTerms(c.ZH, min, zhSep, zhConcat, minExactClosed, nil)
+	v.EN, _, v.ENTerm, v.ENFreq = selectTerms(c.EN, min, " ", func(s string) string { return s }, minExactClosedEN, c.ENName)
 	for i, k := range v.EN {
 		if float64(c.ENFragment[k]) >= closedShare*float64(v.ENFreq[i]) {
 			v.ENTerm[i] = false // "Belt": a piece of "Belt and Road …"
@@ -300,8 +311,10 @@ const closedShare = 0.9
 // term; a verb before a term, 提供税务优惠, is no reason to drop 税务优惠;
 // English noun compounds are head-final too: "note-issuing" always before
 // "banks" is no term, and as no English candidate ends in a past form,
-// a clause ("Chief Executive made") is no extension). exactMin 0: none.
-func selectTerms(counts map[string]int32, min int32, sep string, concat func(string) string, exactMin int32) (keys, forms []string, term []bool, freq []int32) {
+// a clause ("Chief Executive made") is no extension; but a name, mostly
+// ending in a capital (names), is whole before a lower-case word: "Belt
+// and Road" in "Belt and Road cooperation"). exactMin 0: none.
+func selectTerms(counts map[string]int32, min int32, sep string, concat func(string) string, exactMin int32, names map[string]int32) (keys, forms []string, term []bool, freq []int32) {
 	merged := make(map[string]int32)
 	form := make(map[string]string)
 	for k, n := range counts {
@@ -336,7 +349,7 @@ func selectTerms(counts map[string]int32, min int32, sep string, concat func(str
 	for _, c := range keys {
 		n := merged[c]
 		closed := float64(ext[c]) < closedShare*float64(n) || n < minClosedFreq
-		if exactMin > 0 && extRight[c] >= n && n >= exactMin {
+		if exactMin > 0 && extRight[c] >= n && n >= exactMin && 2*names[c] <= n {
 			closed = false
 		}
 		single := !strings.Contains(form[c], sep)

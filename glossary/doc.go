@@ -20,16 +20,20 @@
 // 一带一路 are one key) and is no candidate alone; tokens the segmenter cut
 // across a word boundary are split at a function character (利得/稅時 →
 // 利得 稅 時, so 利得稅 is a candidate: refineTokens), and a run of
-// tokens with lone characters or words the dictionary lacks is cut anew
-// into dictionary words when that leaves fewer of them (金融科/技監/管沙盒
-// → 金融 科技 監管 沙盒, 聯繫匯率制/度 → 聯繫 匯率 制度: recut); a year or a Chinese
+// tokens with lone characters (function characters aside) or words the
+// dictionary lacks is cut anew into dictionary words, or the segmenter's
+// own tokens, when that leaves fewer of them, keeping as many of the
+// segmenter's tokens as it can (金融科/技監/管沙盒 → 金融
+// 科技 監管 沙盒, 聯繫匯率制/度 → 聯繫 匯率 制度, 公司持/有 → 公司 持有:
+// recut); a year or a Chinese
 // numeral may open a candidate (2016年…条例,
 // 三股势力), function words and bare numbers may not start or end one, and
 // clause words (是, 在, 将…) may not occur inside. English candidates are
 // runs of 1–8 words not starting or ending with a function word; inside
-// only of/and/for/with/the/a/on/in/or, commas in a coordination ("terrorism,
-// separatism and extremism"; one "and" or "or" without commas: not "emerging
-// market and Mainland bonds and equities"), no amount ("RMB18 billion")
+// only of/and/for/with/the/a/on/in (not "in the": "sovereign wealth fund in
+// the world"), commas in a coordination ("terrorism, separatism and
+// extremism"; one "and" without commas: not "emerging market and Mainland
+// bonds and equities"), no amount ("RMB18 billion")
 // and balanced brackets, though none ends with
 // a bracketed group (the name, not "name (ABBR)", is the rendering; the
 // short form is a candidate of its own); none ends with a
@@ -56,7 +60,9 @@
 //     minClosedFreq occurrences; also below it when the longer one always
 //     extends it to the right: 三股 in 三股势力 from minExactClosed
 //     occurrences, "note-issuing" in "note-issuing banks" from two, as
-//     English candidates never end in a past form, "Chief Executive made").
+//     English candidates never end in a past form, "Chief Executive made";
+//     a name, ending in a capital, is whole before a lower-case word:
+//     "Belt and Road" in "Belt and Road cooperation").
 //  2. CountPairs: for every unit, every vocabulary pair co-occurring,
 //     counted min(occurrences), with the share of occurrences consistent
 //     with the unit's dictionary links (links: no English word of the pair
@@ -79,7 +85,8 @@
 // dictionary rendering the corpus uses, a learned link needs
 // minOverridePairs units (一道 is "together", not "ready"). A pair is kept
 // from minQuality, or when no dictionary explains it but it is one-to-one
-// (passes). Competitive linking, in order of quality times verbPrior for
+// (passes), unless one English word renders part of a Chinese term of
+// several words (合營公司 ↔ "joint": partial; an acronym is whole). Competitive linking, in order of quality times verbPrior for
 // verb phrases (so 共建一带一路 does not claim what 一带一路 renders), then
 // gives each Chinese term its best English rendering that no better pair
 // has claimed; a fragment seen only inside a longer term with the same

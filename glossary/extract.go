@@ -111,6 +111,8 @@ const (
 	exclusiveDice = 0.9
 	// nestedRank: see nested.
 	nestedRank = 0.5
+	// minEnclosed: see enclosing.
+	minEnclosed = 3
 	// variantShare is the least share of the best pair's count another
 	// rendering needs to be listed as a variant.
 	variantShare = 0.1
@@ -269,7 +271,7 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 		c.zc, c.ec = lx.agreement(v.ZHTokens[z], v.EN[e])
 		c.clean = float64(s.Clean) / float64(s.N)
 		c.q = c.dice * (zhFloor + (1-zhFloor)*c.zc) * (enFloor + (1-enFloor)*c.ec) * (cleanFloor + (1-cleanFloor)*c.clean)
-		if only < 0 && (c.cons < minConsistency || !c.passes()) {
+		if only < 0 && (c.cons < minConsistency || !c.passes() || partial(v.ZHTokens[z], v.EN[e], c.zc) && !looksAcronym(mostFrequent(pc.ENSurf[e]))) {
 			continue
 		}
 		c.rank = c.q * zhPrior(z)
@@ -282,6 +284,29 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 			cmp.Compare(len(v.EN[b.e]), len(v.EN[a.e])), cmp.Compare(a.z, b.z), cmp.Compare(a.e, b.e))
 	})
 	return cands
+}
+
+// partial reports whether one English word renders only part of a
+// Chinese term of several words (合營公司 ↔ "joint", 網絡防衛計劃 ↔
+// "cyber"): the English term goes on beyond the candidate. (An acronym,
+// IMF or SVFs, renders all of a name.)
+func partial(zhKey, enKey string, zc float64) bool {
+	return !strings.Contains(enKey, " ") && len(zhWords(zhKey)) > 1 && zc < 0.75
+}
+
+// looksAcronym reports whether an English word is mostly capitals (IMF,
+// SVFs, and PSSVFO however the corpus cases it).
+func looksAcronym(s string) bool {
+	upper, other := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return upper >= 2 && upper > other
 }
 
 // passes reports whether a pair is good enough to link: quality at least
@@ -316,10 +341,10 @@ func (x *Extractor) maximal(c scored, cands []scored, eLinked map[int32]int32, v
 // (closedShare of them, and of the pairs) with about the same quality
 // (maximalShare): 特定分類貸款比率 rather than 分類貸款比率 for "classified
 // loan ratio" when the shorter one occurs only inside the longer. Only
-// from minExactClosed occurrences, as selectTerms does.
+// from minEnclosed occurrences: two shared ones are often chance.
 func enclosing(c scored, sameEN []scored, zLinked map[int32]int, v *Vocabulary) (scored, bool) {
 	best, found := c, false
-	if c.fz < minExactClosed {
+	if c.fz < minEnclosed {
 		return c, false // two or three shared occurrences are often chance
 	}
 	for _, o := range sameEN {
