@@ -85,8 +85,9 @@
 // dictionary rendering the corpus uses, a learned link needs
 // minOverridePairs units (一道 is "together", not "ready"). A pair is kept
 // from minQuality, or when no dictionary explains it but it is one-to-one
-// (passes), unless one English word renders part of a Chinese term of
-// several words (合營公司 ↔ "joint": partial; an acronym is whole). Competitive linking, in order of quality times verbPrior for
+// (passes), unless one English word renders the part of a Chinese term
+// of several words that the dictionary glosses with it (合營公司 ↔
+// "joint": partial; an acronym, or 金融科技 ↔ "fintech", is whole). Competitive linking, in order of quality times verbPrior for
 // verb phrases (so 共建一带一路 does not claim what 一带一路 renders), then
 // gives each Chinese term its best English rendering that no better pair
 // has claimed; a fragment seen only inside a longer term with the same

@@ -271,7 +271,7 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 		c.zc, c.ec = lx.agreement(v.ZHTokens[z], v.EN[e])
 		c.clean = float64(s.Clean) / float64(s.N)
 		c.q = c.dice * (zhFloor + (1-zhFloor)*c.zc) * (enFloor + (1-enFloor)*c.ec) * (cleanFloor + (1-cleanFloor)*c.clean)
-		if only < 0 && (c.cons < minConsistency || !c.passes() || partial(v.ZHTokens[z], v.EN[e], c.zc) && !looksAcronym(mostFrequent(pc.ENSurf[e]))) {
+		if only < 0 && (c.cons < minConsistency || !c.passes() || lx.partial(v.ZHTokens[z], v.EN[e], c.zc) && !looksAcronym(mostFrequent(pc.ENSurf[e]))) {
 			continue
 		}
 		c.rank = c.q * zhPrior(z)
@@ -287,11 +287,22 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 }
 
 // partial reports whether one English word renders only part of a
-// Chinese term of several words (合營公司 ↔ "joint", 網絡防衛計劃 ↔
-// "cyber"): the English term goes on beyond the candidate. (An acronym,
-// IMF or SVFs, renders all of a name.)
-func partial(zhKey, enKey string, zc float64) bool {
-	return !strings.Contains(enKey, " ") && len(zhWords(zhKey)) > 1 && zc < 0.75
+// Chinese term of several words, the part the dictionary glosses with it
+// (合營公司 ↔ "joint", 薪酬制度 ↔ "remuneration"): the English term goes
+// on beyond the candidate. (An acronym, IMF or SVFs, renders all of a
+// name, and so may a word the dictionary does not give for a part:
+// 金融科技 ↔ "fintech", 伊斯蘭債券 ↔ "sukuk".)
+func (lx *lexicon) partial(zhKey, enKey string, zc float64) bool {
+	zs := zhWords(zhKey)
+	if strings.Contains(enKey, " ") || len(zs) < 2 || zc >= 0.75 || lx.g.dict == nil {
+		return false
+	}
+	for _, z := range zs {
+		if lx.g.of(z).has(enKey) {
+			return true
+		}
+	}
+	return false
 }
 
 // looksAcronym reports whether an English word is mostly capitals (IMF,
