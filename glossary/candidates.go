@@ -621,6 +621,9 @@ func enChunks(text string) [][]enWord {
 			end = toks[k+1].Start
 		}
 		gap := text[t.End:end]
+		if isSerialMark(w.lower) && strings.HasPrefix(gap, ".") && k+1 < len(toks) && isNumberWord(toks[k+1].Text) {
+			gap = gap[1:] // "No. 2": the dot of an abbreviation
+		}
 		breaks := false
 		var markers []string
 		for _, r := range gap {
@@ -678,7 +681,9 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 				if w.depth < ws[i].depth {
 					break
 				}
-				if enFunction[w.lower] && !enInnerOK[w.lower] || isNumberWord(w.lower) && !isYear(w.lower) || isAmountWord(w.lower) {
+				serial := isSerialMark(w.lower) && j+1 < len(ws) && isNumberWord(ws[j+1].lower) ||
+					isNumberWord(w.lower) && isSerialMark(ws[j-1].lower) // "(No. 2) Ordinance"
+				if !serial && (enFunction[w.lower] && !enInnerOK[w.lower] || isNumberWord(w.lower) && !isYear(w.lower) || isAmountWord(w.lower)) {
 					break
 				}
 				if w.lower == "the" && ws[j-1].lower == "in" {
@@ -820,6 +825,9 @@ func isNumberWord(s string) bool {
 	}
 	return s != ""
 }
+
+// isSerialMark reports whether a lower-case word is "No." before a number.
+func isSerialMark(w string) bool { return w == "no" || w == "no." }
 
 // enScale are the number words of amounts.
 var enScale = setOf(`billion million trillion thousand hundred bn mn`)
