@@ -33,7 +33,8 @@
 // only of/and/for/with/the/a/on/in (not "in the": "sovereign wealth fund in
 // the world"), commas in a coordination ("terrorism, separatism and
 // extremism"; one "and" without commas: not "emerging market and Mainland
-// bonds and equities"), no amount ("RMB18 billion")
+// bonds and equities"), no amount ("RMB18 billion") nor number but a
+// year or a serial ("(No. 2) Ordinance 2016")
 // and balanced brackets, though none ends with
 // a bracketed group (the name, not "name (ABBR)", is the rendering; the
 // short form is a candidate of its own); none ends with a
