@@ -51,6 +51,7 @@ type scratch struct {
 	cmax   []int32
 
 	solvedLo, solvedHi []int32 // the band of the last solve
+	pairFrom, pairTo   int     // the Chinese sentences in the pair cache
 	widened            int     // how many times the band was widened (for tests)
 }
 
@@ -67,13 +68,9 @@ type step struct{ I, J, K int }
 // are long.
 func alignLevel(sc *scorer, s *scratch, band, coarseMax int, verify bool) []step {
 	// The forward-backward tables of an earlier call are not needed while
-	// the band is searched, and the pair masks are not needed after (the
-	// beads of the path are priced without them): neither is kept while
-	// the other is in use.
+	// the band is searched.
 	s.fwd, s.bwd = nil, nil
-	path := alignAt(sc, s, band, coarseMax, verify, 1)
-	s.pairs = pairCache{}
-	return path
+	return alignAt(sc, s, band, coarseMax, verify, 1)
 }
 
 // alignAt is alignLevel for features in which merge sentences were
@@ -331,9 +328,15 @@ func (s *scratch) solve(sc *scorer) []step {
 	regrow(&s.back, total)
 	regrow(&s.bead, total*nt)
 	sc.pairs = &s.pairs
-	s.pairs.fill(sc.f, s.lo, s.hi, sc.maxA, sc.maxB)
+	s.pairs.t0, s.pairs.n = resize(s.pairs.t0, n), resize(s.pairs.n, n)
+	s.pairs.off = resize(s.pairs.off, n)
+	clear(s.pairs.n)
+	s.pairFrom, s.pairTo = 0, 0
 	inf := math.Inf(1)
 	for i := 0; i <= n; i++ {
+		if i%pairBlock == 0 {
+			s.cachePairs(sc, i, i+pairBlock)
+		}
 		lo, hi := int(s.lo[i]), int(s.hi[i])
 		for j := lo; j <= hi; j++ {
 			idx := s.off[i] + j - lo
@@ -379,6 +382,41 @@ func (s *scratch) solve(sc *scorer) []step {
 		path[a], path[b] = path[b], path[a]
 	}
 	return path
+}
+
+// pairBlock is how many rows of the DP share one filling of the pair
+// cache: only the pairs that those rows can ask for are cached at a time,
+// so the cache stays small however long the documents are.
+const pairBlock = 256
+
+// cachePairs fills the pair cache for the beads and deletions that end in
+// rows [i0, i1) of the band: Chinese sentences [i0−maxA, i1+evidenceReach),
+// each with the English sentences that the rows around it can reach (as
+// pairCache.fill). A pair outside the cache is computed when asked for;
+// its masks are the same.
+func (s *scratch) cachePairs(sc *scorer, i0, i1 int) {
+	f, p := sc.f, &s.pairs
+	n, m := len(f.zl), len(f.el)
+	for z := s.pairFrom; z < s.pairTo; z++ {
+		p.n[z] = 0
+	}
+	z0, z1 := max(i0-sc.maxA, 0), min(i1+evidenceReach, n)
+	total := 0
+	for z := z0; z < z1; z++ {
+		r0, r1 := max(z-sc.maxA-evidenceReach, 0), min(z+sc.maxA+evidenceReach, n)
+		a, b := int(s.lo[r0])-evidenceReach, int(s.hi[r1])+sc.maxB+evidenceReach
+		a, b = max(a, 0), min(b, m)
+		b = max(b, a)
+		p.t0[z], p.n[z], p.off[z] = int32(a), int32(b-a), total
+		total += b - a
+	}
+	p.zm, p.em = resize(p.zm, total), resize(p.em, total)
+	for z := z0; z < z1; z++ {
+		for d := range int(p.n[z]) {
+			p.zm[p.off[z]+d], p.em[p.off[z]+d] = pair(&f.zh[z], &f.en[int(p.t0[z])+d])
+		}
+	}
+	s.pairFrom, s.pairTo = z0, z1
 }
 
 // beads turns a path into beads with their costs.
