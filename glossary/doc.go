@@ -112,7 +112,8 @@
 // dropFragments). The score that orders the
 // glossary is quality × log2(1+pairs), times trivialPrior when CC-CEDICT
 // already gives the pair (市场 ↔ market, 合作 ↔ cooperation) and verbPrior
-// for verbs and verb-led candidates. Ties: score, then zh, then en.
+// for verbs, verb-led candidates and clauses (a verb with words before and
+// two or more after it: 峰会期间会见塔吉克斯坦总统). Ties: score, then zh, then en.
 //
 // # File formats
 //

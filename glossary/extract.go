@@ -208,7 +208,7 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 		if lx.verbPhrase(v.ZHTokens[c.z]) {
 			prior *= verbPrior
 		}
-		if hasClauseParticle(v.ZHTokens[c.z]) {
+		if hasClauseParticle(v.ZHTokens[c.z]) || lx.clause(v.ZHTokens[c.z]) {
 			prior *= verbPrior
 		}
 		c.score = c.q * math.Log2(1+float64(c.stat.N)) * prior

@@ -406,6 +406,20 @@ func (lx *lexicon) verbPhrase(zhKey string) bool {
 	return lx.verbOnly(first)
 }
 
+// clause reports whether a Chinese key reads as a clause: a word the
+// dictionary knows only as a verb with words before and two or more after
+// it (中亚峰会期间会见塔吉克斯坦总统: subject, verb, object). Its score is
+// lowered, not its pairing: names hold verbs too (儲值支付工具).
+func (lx *lexicon) clause(zhKey string) bool {
+	toks := strings.Split(zhKey, zhSep)
+	for i := 1; i+2 < len(toks); i++ {
+		if lx.verbOnly(toks[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 // verbOnly reports whether the dictionary knows word only as a verb.
 func (lx *lexicon) verbOnly(word string) bool {
 	if lx.g.dict == nil {
