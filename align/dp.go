@@ -67,9 +67,9 @@ type step struct{ I, J, K int }
 // found around the projection of a coarser alignment when the documents
 // are long.
 func alignLevel(sc *scorer, s *scratch, band, coarseMax int, verify bool) []step {
-	// The forward-backward tables of an earlier call are not needed while
-	// the band is searched.
-	s.fwd, s.bwd = nil, nil
+	// The forward-backward tables and bead costs of an earlier call are
+	// not needed while the coarse levels are searched.
+	s.fwd, s.bwd, s.bead = nil, nil, nil
 	return alignAt(sc, s, band, coarseMax, verify, 1)
 }
 
