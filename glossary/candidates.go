@@ -621,7 +621,7 @@ func enChunks(text string) [][]enWord {
 			end = toks[k+1].Start
 		}
 		gap := text[t.End:end]
-		if isSerialMark(w.lower) && strings.HasPrefix(gap, ".") && k+1 < len(toks) && isNumberWord(toks[k+1].Text) {
+		if isSerialMark(t.Text) && strings.HasPrefix(gap, ".") && k+1 < len(toks) && isNumberWord(toks[k+1].Text) {
 			gap = gap[1:] // "No. 2": the dot of an abbreviation
 		}
 		breaks := false
@@ -681,9 +681,7 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 				if w.depth < ws[i].depth {
 					break
 				}
-				serial := isSerialMark(w.lower) && j+1 < len(ws) && isNumberWord(ws[j+1].lower) ||
-					isNumberWord(w.lower) && isSerialMark(ws[j-1].lower) // "(No. 2) Ordinance"
-				if !serial && (enFunction[w.lower] && !enInnerOK[w.lower] || isNumberWord(w.lower) && !isYear(w.lower) || isAmountWord(w.lower)) {
+				if !serialPart(ws, j) && (enFunction[w.lower] && !enInnerOK[w.lower] || isNumberWord(w.lower) && !isYear(w.lower) || isAmountWord(w.lower)) {
 					break
 				}
 				if w.lower == "the" && ws[j-1].lower == "in" {
@@ -826,8 +824,19 @@ func isNumberWord(s string) bool {
 	return s != ""
 }
 
-// isSerialMark reports whether a lower-case word is "No." before a number.
-func isSerialMark(w string) bool { return w == "no" || w == "no." }
+// isSerialMark reports whether a word (as written) is the abbreviation
+// "No." of a serial number; lower-case "no" is the determiner ("no. 2"
+// across a sentence break is none).
+func isSerialMark(text string) bool { return text == "No" || text == "No." }
+
+// serialPart reports whether ws[j] is part of a serial number, "No." before
+// a number or the number after it: "(No. 2) Ordinance" holds both.
+func serialPart(ws []enWord, j int) bool {
+	if isSerialMark(ws[j].Text) {
+		return j+1 < len(ws) && isNumberWord(ws[j+1].lower)
+	}
+	return j > 0 && isNumberWord(ws[j].lower) && isSerialMark(ws[j-1].Text)
+}
 
 // enScale are the number words of amounts.
 var enScale = setOf(`billion million trillion thousand hundred bn mn`)

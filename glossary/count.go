@@ -36,22 +36,24 @@ func NewTermCounts() *TermCounts {
 		ENName: make(map[string]int32)}
 }
 
-// Merge adds o's counts to c.
+// Merge adds o's counts to c. The zero TermCounts is ready to merge into.
 func (c *TermCounts) Merge(o *TermCounts) {
 	c.Units += o.Units
-	for k, n := range o.ZH {
-		c.ZH[k] += n
-	}
-	for k, n := range o.EN {
-		c.EN[k] += n
-	}
-	for k, n := range o.ENFragment {
-		c.ENFragment[k] += n
-	}
-	for k, n := range o.ENName {
-		c.ENName[k] += n
-	}
+	addCounts(&c.ZH, o.ZH)
+	addCounts(&c.EN, o.EN)
+	addCounts(&c.ENFragment, o.ENFragment)
+	addCounts(&c.ENName, o.ENName)
 	c.Pruned = max(c.Pruned, o.Pruned)
+}
+
+// addCounts adds src's counts to *dst, allocating *dst when it is nil.
+func addCounts(dst *map[string]int32, src map[string]int32) {
+	if *dst == nil {
+		*dst = make(map[string]int32, len(src))
+	}
+	for k, n := range src {
+		(*dst)[k] += n
+	}
 }
 
 // prune drops candidates seen at most n times.
@@ -453,19 +455,27 @@ func newPairCounts(v *Vocabulary) *PairCounts {
 
 func pairKey(z, e int32) uint64 { return uint64(z)<<32 | uint64(uint32(e)) }
 
-// Merge adds o's counts to p.
+// Merge adds o's counts to p. The zero PairCounts is ready to merge into.
 func (p *PairCounts) Merge(o *PairCounts) {
+	if p.Pairs == nil {
+		p.Pairs = make(map[uint64]pairStat, len(o.Pairs))
+	}
 	for k, s := range o.Pairs {
 		ps := p.Pairs[k]
 		ps.add(s)
 		p.Pairs[k] = ps
 	}
-	mergeSurf(p.ZHSurf, o.ZHSurf)
-	mergeSurf(p.ENSurf, o.ENSurf)
+	p.ZHSurf = mergeSurf(p.ZHSurf, o.ZHSurf)
+	p.ENSurf = mergeSurf(p.ENSurf, o.ENSurf)
 	p.Pruned = max(p.Pruned, o.Pruned)
 }
 
-func mergeSurf(dst, src []map[string]int32) {
+// mergeSurf adds the surface counts of src to dst, growing dst to src's
+// length, and returns dst.
+func mergeSurf(dst, src []map[string]int32) []map[string]int32 {
+	if len(dst) < len(src) {
+		dst = append(dst, make([]map[string]int32, len(src)-len(dst))...)
+	}
 	for i, m := range src {
 		if m == nil {
 			continue
@@ -477,6 +487,7 @@ func mergeSurf(dst, src []map[string]int32) {
 			dst[i][s] += n
 		}
 	}
+	return dst
 }
 
 // CountPairs runs the second pass over beads on all cores.

@@ -139,7 +139,7 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 	stop := x.stopSet()
 	cands := x.score(v, pc, lx, -1)
 	// Competitive linking: the best pair claims both its terms.
-	zLinked := make(map[int32]int)   // zh id → index in best
+	zLinked := make(map[int32]bool)  // zh ids linked, or fragments of a linked term
 	eLinked := make(map[int32]int32) // en id → the zh id that claimed it
 	var best []scored
 	others := make(map[int32][]scored)
@@ -151,7 +151,7 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 		if !c.passes() {
 			continue
 		}
-		if _, ok := zLinked[c.z]; ok {
+		if zLinked[c.z] {
 			others[c.z] = append(others[c.z], c)
 			continue
 		}
@@ -167,12 +167,12 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 			// longer term that yields its rendering to a shorter one
 			// inside it may still find another.
 			if len(v.ZH[o.z]) > len(v.ZH[c.z]) {
-				zLinked[c.z] = len(best)
+				zLinked[c.z] = true
 			}
 			c = o
 		}
 		link := func(c scored) {
-			zLinked[c.z] = len(best)
+			zLinked[c.z] = true
 			if _, ok := eLinked[c.e]; !ok {
 				eLinked[c.e] = c.z
 			}
@@ -353,13 +353,13 @@ func (x *Extractor) maximal(c scored, cands []scored, eLinked map[int32]int32, v
 // (maximalShare): 特定分類貸款比率 rather than 分類貸款比率 for "classified
 // loan ratio" when the shorter one occurs only inside the longer. Only
 // from minEnclosed occurrences: two shared ones are often chance.
-func enclosing(c scored, sameEN []scored, zLinked map[int32]int, v *Vocabulary) (scored, bool) {
+func enclosing(c scored, sameEN []scored, zLinked map[int32]bool, v *Vocabulary) (scored, bool) {
 	best, found := c, false
 	if c.fz < minEnclosed {
 		return c, false // two or three shared occurrences are often chance
 	}
 	for _, o := range sameEN {
-		if _, ok := zLinked[o.z]; ok || o.z == c.z || len(v.ZH[o.z]) <= len(v.ZH[best.z]) {
+		if zLinked[o.z] || o.z == c.z || len(v.ZH[o.z]) <= len(v.ZH[best.z]) {
 			continue
 		}
 		if strings.Contains(v.ZH[o.z], v.ZH[c.z]) && float64(o.fz) >= closedShare*float64(c.fz) &&
@@ -384,12 +384,12 @@ func enclosing(c scored, sameEN []scored, zLinked map[int32]int, v *Vocabulary) 
 //
 // A bracketed short form after a name (香港應用科技研究院（應科院）) is
 // no extension of the name: each keeps its own rendering.
-func nested(c scored, sameEN []scored, zLinked map[int32]int, v *Vocabulary, lx *lexicon) (scored, bool) {
+func nested(c scored, sameEN []scored, zLinked map[int32]bool, v *Vocabulary, lx *lexicon) (scored, bool) {
 	best, found := c, false
 	short := v.ZH[c.z]
 	cEN := v.EN[c.e]
 	for _, o := range sameEN {
-		if _, ok := zLinked[o.z]; ok || o.z == c.z || o.rank < nestedRank*c.rank {
+		if zLinked[o.z] || o.z == c.z || o.rank < nestedRank*c.rank {
 			continue
 		}
 		long := v.ZH[o.z]
