@@ -243,16 +243,18 @@ func refineTokens(toks []zhToken, dict *cedict.Dict) []zhToken {
 	return out
 }
 
-// maxRecutWord is the longest dictionary word (in runes) recut considers.
+// maxRecutWord is the longest dictionary word (in runes) recut considers
+// beyond the segmenter's own tokens, which it may keep at any length
+// (中华人民共和国).
 const maxRecutWord = 6
 
 // recut re-segments runs of adjacent Chinese tokens that the segmenter cut
-// badly: a run's cost is its single-character tokens plus its tokens of
-// several characters the dictionary lacks (金融科/技監/管沙盒: 3,
-// 聯繫匯率制/度: 2), and when the cut of dictionary words of least cost
-// (金融/科技/監管/沙盒, 聯繫/匯率/制度: 0) is strictly cheaper, it
-// replaces the run. Names the dictionary lacks (陳德霖) cost less whole
-// than in single characters and stay.
+// across word boundaries: a run's cost (runCost) counts its lone
+// characters that are no function words and its tokens the dictionary
+// lacks (峰/会上), and when the cut of least cost into dictionary words and
+// the segmenter's own tokens (cheapestCut: 峰会/上) is strictly cheaper, it
+// replaces the run. A name the dictionary lacks (习近平) costs less whole
+// than in single characters and stays.
 func recut(toks []zhToken, dict *cedict.Dict) []zhToken {
 	var out []zhToken
 	for i := 0; i < len(toks); {
@@ -296,88 +298,111 @@ func recuttable(t zhToken) bool {
 // recutRun returns the cheaper cut of a run of tokens (see recut), or nil
 // when the segmenter's cut is as good.
 func recutRun(run []zhToken, dict *cedict.Dict) []zhToken {
-	// A lone function character (的, 有, 以) costs nothing: it is a word.
-	lone := func(c string) int {
-		if zhFunction[norm.Simplify(c)] {
+	cost := runCost(run, dict)
+	if cost == 0 || cost == 1 && len(run) == 1 {
+		return nil // one word the dictionary lacks: a name
+	}
+	start := run[0].start
+	var b strings.Builder
+	for _, t := range run {
+		b.WriteString(t.text)
+	}
+	text := b.String()
+	own := make(map[[2]int]bool, len(run)) // the segmenter's tokens, as byte spans of text
+	for _, t := range run {
+		own[[2]int{t.start - start, t.end - start}] = true
+	}
+	cut, c := cheapestCut(text, own, dict)
+	if c >= cost {
+		return nil
+	}
+	out := make([]zhToken, len(cut))
+	for i, span := range cut {
+		out[i] = zhToken{text: text[span[0]:span[1]], start: start + span[0], end: start + span[1]}
+	}
+	return out
+}
+
+// runCost is the cost of the segmenter's cut of a run: the sum of
+// pieceCost over its tokens.
+func runCost(run []zhToken, dict *cedict.Dict) int {
+	cost := 0
+	for _, t := range run {
+		cost += pieceCost(t.text, dict)
+	}
+	return cost
+}
+
+// pieceCost is what one piece of a cut costs: 0 for a dictionary word or
+// a lone function character (的, 上, 以: a word), 1 for any other lone
+// character or a piece the dictionary lacks.
+func pieceCost(s string, dict *cedict.Dict) int {
+	if utf8.RuneCountInString(s) == 1 {
+		if zhFunction[norm.Simplify(s)] {
 			return 0
 		}
 		return 1
 	}
-	cost := 0
-	for _, t := range run {
-		if utf8.RuneCountInString(t.text) == 1 {
-			cost += lone(t.text)
-		} else if !dict.Has(t.text) {
-			cost++
-		}
+	if dict.Has(s) {
+		return 0
 	}
-	if cost == 0 {
-		return nil
-	}
-	if cost == 1 && len(run) == 1 {
-		return nil // one word the dictionary lacks: a name
-	}
-	start := run[0].start
-	text := string(run[0].text)
-	if len(run) > 1 {
-		var b strings.Builder
-		for _, t := range run {
-			b.WriteString(t.text)
-		}
-		text = b.String()
-	}
-	// Rune boundaries of text, then a shortest-path over them: a
-	// dictionary word of two or more characters costs 0, a single
-	// character 1 (a function character 0); ties go to fewer tokens.
-	var at []int
-	for i := range text {
+	return 1
+}
+
+// runeOffsets returns the byte offsets of the runes of s, and len(s).
+func runeOffsets(s string) []int {
+	at := make([]int, 0, len(s)/3+1)
+	for i := range s {
 		at = append(at, i)
 	}
-	at = append(at, len(text))
+	return append(at, len(s))
+}
+
+// cheapestCut returns the cut of text of least total pieceCost (as byte
+// spans) and its cost. Pieces are single characters, dictionary words of
+// up to maxRecutWord characters, and the segmenter's own tokens (own, by
+// byte span) at any length: 年率, which the dictionary lacks, is not cut
+// into 年 率 for nothing, nor 中华人民共和国 into 中华 人民 共和国. Ties go
+// to the cut that keeps more of the segmenter's tokens, then to fewer
+// pieces: the rest of the run stays as it was (一带/一路).
+func cheapestCut(text string, own map[[2]int]bool, dict *cedict.Dict) ([][2]int, int) {
+	at := runeOffsets(text)
 	n := len(at) - 1
-	// The segmenter's own tokens stay possible at their cost: 年率, which
-	// the dictionary lacks, is not cut into 年 率 for nothing.
-	seg := make(map[[2]int]bool, len(run))
-	for _, t := range run {
-		a, b := t.start-start, t.end-start
-		seg[[2]int{a, b}] = true
-	}
-	// Ties go to the cut that keeps more of the segmenter's tokens, then
-	// to fewer tokens: the rest of the run stays as it was (一带/一路).
-	type cell struct{ cost, changed, toks, from int }
+	type cell struct{ cost, changed, pieces, from int }
 	best := make([]cell, n+1)
+	consider := func(from, k int) {
+		span := [2]int{at[from], at[k]}
+		piece := text[span[0]:span[1]]
+		if k-from > 1 && !own[span] && !dict.Has(piece) {
+			return
+		}
+		c := best[from].cost + pieceCost(piece, dict)
+		ch := best[from].changed
+		if !own[span] {
+			ch++
+		}
+		p := best[from].pieces + 1
+		b := &best[k]
+		if c < b.cost || c == b.cost && (ch < b.changed || ch == b.changed && p < b.pieces) {
+			*b = cell{cost: c, changed: ch, pieces: p, from: from}
+		}
+	}
 	for k := 1; k <= n; k++ {
 		best[k] = cell{cost: 1 << 30}
 		for w := 1; w <= maxRecutWord && w <= k; w++ {
-			c := best[k-w].cost
-			own := seg[[2]int{at[k-w], at[k]}]
-			if w == 1 {
-				c += lone(text[at[k-1]:at[k]])
-			} else if !dict.Has(text[at[k-w]:at[k]]) {
-				if !own {
-					continue
-				}
-				c++
-			}
-			ch := best[k-w].changed
-			if !own {
-				ch++
-			}
-			t := best[k-w].toks + 1
-			if c < best[k].cost || c == best[k].cost && (ch < best[k].changed || ch == best[k].changed && t < best[k].toks) {
-				best[k] = cell{cost: c, changed: ch, toks: t, from: k - w}
+			consider(k-w, k)
+		}
+		for from := k - maxRecutWord - 1; from >= 0; from-- {
+			if own[[2]int{at[from], at[k]}] {
+				consider(from, k)
 			}
 		}
 	}
-	if best[n].cost >= cost {
-		return nil
+	cut := make([][2]int, best[n].pieces)
+	for k, i := n, len(cut)-1; k > 0; k, i = best[k].from, i-1 {
+		cut[i] = [2]int{at[best[k].from], at[k]}
 	}
-	out := make([]zhToken, best[n].toks)
-	for k, i := n, len(out)-1; k > 0; k, i = best[k].from, i-1 {
-		a, b := at[best[k].from], at[k]
-		out[i] = zhToken{text: text[a:b], start: start + a, end: start + b}
-	}
-	return out
+	return cut, best[n].cost
 }
 
 // orphanCut returns the byte offset at which refineTokens splits t when

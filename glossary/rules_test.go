@@ -2,7 +2,11 @@ package glossary
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/bitext/bitext/corpus/cedict"
+	"github.com/bitext/bitext/corpus/segment"
 )
 
 // Table tests of the candidate and linking predicates, on examples of our
@@ -59,6 +63,39 @@ func TestSerialPart(t *testing.T) {
 	for j, want := range []bool{false, false, true, true, false} {
 		if got := serialPart(ws, j); got != want {
 			t.Errorf("serialPart(%q) = %v, want %v", ws[j].Text, got, want)
+		}
+	}
+}
+
+// cutText returns the refined tokens of the chunks of a Chinese text,
+// joined by "/".
+func cutText(t *testing.T, text string) string {
+	t.Helper()
+	seg, err := segment.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dict := cedict.Load()
+	var out []string
+	for _, ch := range zhChunks(text, seg) {
+		for _, tok := range refineTokens(ch, dict) {
+			out = append(out, tok.text)
+		}
+	}
+	return strings.Join(out, "/")
+}
+
+func TestRecut(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ text, want string }{
+		// 峰/会上 is recut; the segmenter's own 中华人民共和国, longer than
+		// maxRecutWord, stays whole in the same run.
+		{"中华人民共和国主席在峰会上指出", "中华人民共和国/主席/在/峰会/上/指出"},
+		// Runs the segmenter cut well stay as they are.
+		{"国家主席习近平出席中亚峰会", "国家/主席/习近平/出席/中亚/峰会"},
+	} {
+		if got := cutText(t, tc.text); got != tc.want {
+			t.Errorf("%s: cut %s, want %s", tc.text, got, tc.want)
 		}
 	}
 }
