@@ -253,8 +253,9 @@ const maxRecutWord = 6
 // characters that are no function words and its tokens the dictionary
 // lacks (峰/会上), and when the cut of least cost into dictionary words and
 // the segmenter's own tokens (cheapestCut: 峰会/上) is strictly cheaper, it
-// replaces the run. A name the dictionary lacks (习近平) costs less whole
-// than in single characters and stays.
+// replaces the run. A name the dictionary lacks (托卡耶夫) costs less whole
+// than in single characters and stays, and so does a run of dictionary
+// words and compounds of them (对外开放/基本国策).
 func recut(toks []zhToken, dict *cedict.Dict) []zhToken {
 	var out []zhToken
 	for i := 0; i < len(toks); {
@@ -333,9 +334,11 @@ func runCost(run []zhToken, dict *cedict.Dict) int {
 	return cost
 }
 
-// pieceCost is what one piece of a cut costs: 0 for a dictionary word or
-// a lone function character (的, 上, 以: a word), 1 for any other lone
-// character or a piece the dictionary lacks.
+// pieceCost is what one piece of a cut costs: 0 for a dictionary word, a
+// lone function character (的, 上, 以: a word) or a compound of dictionary
+// words that the dictionary lacks as a whole (对外开放, 基本国策: a
+// segmenter's compound is no bad cut), 1 for any other lone character or
+// piece the dictionary lacks.
 func pieceCost(s string, dict *cedict.Dict) int {
 	if utf8.RuneCountInString(s) == 1 {
 		if zhFunction[norm.Simplify(s)] {
@@ -343,10 +346,25 @@ func pieceCost(s string, dict *cedict.Dict) int {
 		}
 		return 1
 	}
-	if dict.Has(s) {
+	if dict.Has(s) || isCompound(s, dict) {
 		return 0
 	}
 	return 1
+}
+
+// isCompound reports whether s is made of dictionary words of two to
+// maxRecutWord characters: 对外开放 (对外 开放), 基本国策 (基本 国策).
+func isCompound(s string, dict *cedict.Dict) bool {
+	at := runeOffsets(s)
+	n := len(at) - 1
+	ok := make([]bool, n+1) // ok[k]: the first k runes are such words
+	ok[0] = true
+	for k := 2; k <= n; k++ {
+		for w := 2; w <= maxRecutWord && w <= k && !ok[k]; w++ {
+			ok[k] = ok[k-w] && dict.Has(s[at[k-w]:at[k]])
+		}
+	}
+	return ok[n]
 }
 
 // runeOffsets returns the byte offsets of the runes of s, and len(s).

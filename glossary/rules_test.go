@@ -91,11 +91,33 @@ func TestRecut(t *testing.T) {
 		// 峰/会上 is recut; the segmenter's own 中华人民共和国, longer than
 		// maxRecutWord, stays whole in the same run.
 		{"中华人民共和国主席在峰会上指出", "中华人民共和国/主席/在/峰会/上/指出"},
-		// Runs the segmenter cut well stay as they are.
+		// Runs the segmenter cut well stay as they are, compounds the
+		// dictionary lacks (对外开放, 基本国策) included.
+		{"中国坚持对外开放基本国策", "中国/坚持/对外开放/基本国策"},
 		{"国家主席习近平出席中亚峰会", "国家/主席/习近平/出席/中亚/峰会"},
 	} {
 		if got := cutText(t, tc.text); got != tc.want {
 			t.Errorf("%s: cut %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestPieceCost(t *testing.T) {
+	t.Parallel()
+	dict := cedict.Load()
+	for _, tc := range []struct {
+		piece string
+		want  int
+	}{
+		{"峰会", 0},   // a dictionary word
+		{"上", 0},    // a lone function character
+		{"峰", 1},    // a lone character
+		{"对外开放", 0}, // a compound of dictionary words
+		{"会上发", 1},  // a piece across a word boundary
+		{"托卡耶夫", 1}, // a name the dictionary lacks
+	} {
+		if got := pieceCost(tc.piece, dict); got != tc.want {
+			t.Errorf("pieceCost(%s) = %d, want %d", tc.piece, got, tc.want)
 		}
 	}
 }
