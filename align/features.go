@@ -163,17 +163,17 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 		cache[word] = &wordInfo{trans: ids, known: len(keys) > 0}
 		return ids
 	}
-	// single[id] is the rendering list of a number or name unit: one
-	// shared slice per English key.
-	single := make([][]int32, len(ev.names))
+	// The rendering list of a number or name unit is the one key id, a
+	// slice of keyIDs (all such lists share its backing array).
+	keyIDs := make([]int32, len(ev.names))
+	for id := range keyIDs {
+		keyIDs[id] = int32(id)
+	}
 	one := func(id int32) []int32 {
-		if int(id) >= len(single) {
-			single = append(single, make([][]int32, int(id)+1-len(single))...)
+		if int(id) >= len(keyIDs) {
+			return []int32{id}
 		}
-		if single[id] == nil {
-			single[id] = []int32{id}
-		}
-		return single[id]
+		return keyIDs[id : id+1 : id+1]
 	}
 	var zu rows[unit]
 	var zwords rows[int32]
