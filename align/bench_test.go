@@ -21,7 +21,11 @@ import (
 // at GOGC=100); peak-live-MB is the largest heap a collection found live
 // (what it needs with GOMEMLIMIT); peak-sys-MB is the most memory the Go
 // runtime had obtained from the system (a lower bound of the process's
-// resident size).
+// resident size). The process's own peak is the maximum resident set size
+// that /usr/bin/time -v reports for a test binary running that case only:
+//
+//	go test -c -o align.test ./align
+//	/usr/bin/time -v ./align.test -test.run '^$' -test.bench 'BenchmarkAlign/N=100000' -test.benchtime 1x
 func BenchmarkAlign(b *testing.B) {
 	for _, n := range []int{1000, 10000, 100000} {
 		r := rand.New(rand.NewPCG(1, 2))
