@@ -643,6 +643,7 @@ type enWord struct {
 	depth int    // unclosed '(' before the token in its chunk
 	gap   string // markers between this token and the next: "," "(" ")" "&"
 	money bool   // followed by "$"
+	amount bool  // part of an amount (see isAmountWord)
 }
 
 // enChunks cuts English text into chunks of words between punctuation that
@@ -655,6 +656,11 @@ func enChunks(text string) [][]enWord {
 	depth := 0
 	for k, t := range toks {
 		w := enWord{Token: t, lower: strings.ToLower(t.Text), depth: depth}
+		if k > 0 {
+			w.amount = isAmountWord(w.lower, strings.ToLower(toks[k-1].Text))
+		} else {
+			w.amount = isAmountWord(w.lower, "")
+		}
 		w.key = strings.Join(norm.WordKeys(t.Text), " ")
 		if w.key == "" {
 			w.key = w.lower
@@ -724,7 +730,7 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 				if w.depth < ws[i].depth {
 					break
 				}
-				if !serialPart(ws, j) && (enFunction[w.lower] && !enInnerOK[w.lower] || isNumberWord(w.lower) && !isYear(w.lower) || isAmountWord(w.lower)) {
+				if !serialPart(ws, j) && (enFunction[w.lower] && !enInnerOK[w.lower] || isNumberWord(w.lower) && !isYear(w.lower) || w.amount) {
 					break
 				}
 				if w.lower == "the" && ws[j-1].lower == "in" {
@@ -797,7 +803,7 @@ func isCapitalised(s string) bool {
 // function word, not a bare number (a year may end one: Cyber Security
 // Summit 2016).
 func enCanEdge(w enWord, first bool) bool {
-	if enFunction[w.lower] || w.money || isAmountWord(w.lower) || enCalendar[w.lower] || first && !isCapitalised(w.Text) && isAdverb(w.lower) {
+	if enFunction[w.lower] || w.money || w.amount || enCalendar[w.lower] || first && !isCapitalised(w.Text) && isAdverb(w.lower) {
 		return false
 	}
 	if isNumberWord(w.lower) {
@@ -850,7 +856,17 @@ func endsNoTermWord(word string) bool {
 	if isAdverb(word) {
 		return true
 	}
-	return len(word) >= 5 && strings.HasSuffix(word, "ed") && !strings.HasSuffix(word, "eed")
+	return isRegularPast(word)
+}
+
+// minPastLen is the shortest word read as a regular past form: "-ed" after
+// at least three letters (shared, deployed), not "red", "bed" or "need".
+const minPastLen = 5
+
+// isRegularPast reports whether a lower-case word looks like a regular past
+// form: "-ed" (not "-eed": "speed") from minPastLen letters.
+func isRegularPast(word string) bool {
+	return len(word) >= minPastLen && strings.HasSuffix(word, "ed") && !strings.HasSuffix(word, "eed")
 }
 
 // isPossessive reports whether a lower-case word ends in a possessive 's.
@@ -887,13 +903,26 @@ var enScale = setOf(`billion million trillion thousand hundred bn mn`)
 // enCurrency are the currency codes written before a number (RMB18).
 var enCurrency = setOf(`rmb usd hkd cny eur gbp jpy us hk`)
 
-// isAmountWord reports whether a lower-case word is part of an amount:
-// a number scale ("billion") or a currency code joined to a number
-// ("rmb18"); no term holds one.
-func isAmountWord(s string) bool {
+// enNumeral are the spelled-out numbers before a scale word ("two
+// hundred", "several thousand").
+var enNumeral = setOf(`one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty
+forty fifty sixty seventy eighty ninety several few`)
+
+// isAmountWord reports whether a lower-case word, after the lower-case word
+// prev ("" at the start), is part of an amount: a currency code joined to
+// a number ("rmb18"), or a number scale after a number ("18 billion",
+// "rmb18 billion", "two hundred"); no term holds one. A scale word
+// elsewhere is a word like any other ("Thousand Talents Plan").
+func isAmountWord(s, prev string) bool {
 	if enScale[s] {
-		return true
+		return isNumberWord(prev) || isCurrencyNumber(prev) || enNumeral[prev]
 	}
+	return isCurrencyNumber(s)
+}
+
+// isCurrencyNumber reports whether a lower-case word is a currency code
+// joined to a number: "rmb18", "usd5".
+func isCurrencyNumber(s string) bool {
 	i := strings.IndexFunc(s, unicode.IsDigit)
 	return i > 0 && enCurrency[s[:i]] && isNumberWord(s[i:])
 }

@@ -208,7 +208,7 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 		if lx.verbPhrase(v.ZHTokens[c.z]) {
 			prior *= verbPrior
 		}
-		if hasClauseParticle(v.ZHTokens[c.z]) || lx.clause(v.ZHTokens[c.z]) {
+		if hasClauseParticle(v.ZHTokens[c.z]) || lx.clause(v.ZHTokens[c.z]) && !isTitleCase(c.en) {
 			prior *= verbPrior
 		}
 		c.score = c.q * math.Log2(1+float64(c.stat.N)) * prior
@@ -243,16 +243,11 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 		}
 		return p
 	}
-	past := make(map[int32]bool) // single English words mostly written as past forms
+	past := make(map[int32]bool)
 	isPast := func(e int32) bool {
 		p, ok := past[e]
 		if !ok {
-			s := mostFrequent(pc.ENSurf[e])
-			low := strings.ToLower(s)
-			// A capitalised past form alone is a piece of a name
-			// ("Revised" of "Revised Tax Regime").
-			p = !strings.Contains(v.EN[e], " ") && s != "" && !isAcronym(s) &&
-				(!isCapitalised(s) && endsNoTermWord(low) || len(low) >= 5 && strings.HasSuffix(low, "ed") && !strings.HasSuffix(low, "eed"))
+			p = pastForm(v.EN[e], pc.ENSurf[e])
 			past[e] = p
 		}
 		return p
@@ -284,6 +279,32 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 			cmp.Compare(len(v.EN[b.e]), len(v.EN[a.e])), cmp.Compare(a.z, b.z), cmp.Compare(a.e, b.e))
 	})
 	return cands
+}
+
+// pastForm reports whether an English key with surface counts surf is a
+// single word mostly written as a past form or adverb: no term, though
+// counted for the word lexicon. A capitalised regular past form is one only
+// when the corpus also writes it in lower case ("Revised" of "Revised
+// Measures" next to "revised rules"); otherwise it is a name (Mohammed,
+// Alfred).
+func pastForm(key string, surf map[string]int32) bool {
+	s := mostFrequent(surf)
+	if strings.Contains(key, " ") || s == "" || isAcronym(s) {
+		return false
+	}
+	low := strings.ToLower(s)
+	if !isCapitalised(s) {
+		return endsNoTermWord(low)
+	}
+	if !isRegularPast(low) {
+		return false
+	}
+	for w := range surf {
+		if !isCapitalised(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // partial reports whether one English word renders only part of a
@@ -536,6 +557,19 @@ func (x *Extractor) Explain(v *Vocabulary, pc *PairCounts, zh string) []Renderin
 			PairFreq: int(c.stat.N), Dice: c.dice, ZHCover: c.zc, ENCover: c.ec, Clean: c.clean, Quality: c.q})
 	}
 	return out
+}
+
+// isTitleCase reports whether English text is written as a name: every
+// word but the function words inside it capitalised ("SCO Council of
+// Heads of State", not "meets with Tajik President Emomali Rahmon").
+func isTitleCase(en string) bool {
+	ws := strings.Fields(en)
+	for i, w := range ws {
+		if !isCapitalised(w) && (i == 0 || i == len(ws)-1 || !enFunction[strings.ToLower(w)]) {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // hasClauseParticle reports whether a Chinese key holds 的 or 之 between

@@ -408,16 +408,42 @@ func (lx *lexicon) verbPhrase(zhKey string) bool {
 
 // clause reports whether a Chinese key reads as a clause: a word the
 // dictionary knows only as a verb with words before and two or more after
-// it (中亚峰会期间会见塔吉克斯坦总统: subject, verb, object). Its score is
-// lowered, not its pairing: names hold verbs too (儲值支付工具).
+// it (代表团访问期间会见当地华侨代表: subject, verb, object). Its score is
+// lowered, not its pairing: names hold verbs too, and a key that ends in
+// the head of a name (an organisation, a document, a plan or a person:
+// 上海合作组织成员国元首理事会, 个人信息保护条例, 债券发行人; see isNameHead)
+// is no clause.
 func (lx *lexicon) clause(zhKey string) bool {
 	toks := strings.Split(zhKey, zhSep)
+	if isNameHead(toks[len(toks)-1]) {
+		return false
+	}
 	for i := 1; i+2 < len(toks); i++ {
 		if lx.verbOnly(toks[i]) {
 			return true
 		}
 	}
 	return false
+}
+
+// zhNameHeads are the words that end names of organisations, documents,
+// plans and roles (not of events: 出席…峰会 is a clause) (Simplified forms); zhNameHeadChars the single
+// characters that do so at the end of a word (发行人, 管理局, 研究院).
+var (
+	zhNameHeads = setOf(`委员会 理事会 组织 机构 协会 学会 商会 联合会 公司 银行 集团 中心 基金 条例 法 法案 规则 规定
+办法 细则 守则 指引 计划 方案 纲要 规划 协定 协议 公约 宣言 战略 倡议 制度 机制`)
+	zhNameHeadChars = setOf(`人 者 局 署 院 部 厅 所 法 商 员`)
+)
+
+// isNameHead reports whether a Chinese token is, or ends in, the head of
+// a name.
+func isNameHead(tok string) bool {
+	s := norm.Simplify(tok)
+	if zhNameHeads[s] {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return utf8.RuneCountInString(s) > 1 && zhNameHeadChars[string(last)]
 }
 
 // verbOnly reports whether the dictionary knows word only as a verb.

@@ -1,6 +1,8 @@
 package glossary
 
 import (
+	"context"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -118,6 +120,130 @@ func TestPieceCost(t *testing.T) {
 	} {
 		if got := pieceCost(tc.piece, dict); got != tc.want {
 			t.Errorf("pieceCost(%s) = %d, want %d", tc.piece, got, tc.want)
+		}
+	}
+}
+
+// cutKey is the candidate key of a Chinese text cut as the extractor cuts it.
+func cutKey(t *testing.T, text string) string {
+	t.Helper()
+	return strings.ReplaceAll(cutText(t, text), "/", zhSep)
+}
+
+func TestClause(t *testing.T) {
+	t.Parallel()
+	lx := newLexicon(cedict.Load(), nil, nil, nil, nil)
+	for _, tc := range []struct {
+		zh   string
+		want bool
+	}{
+		{"代表团访问期间会见当地华侨代表", true}, // subject, verb, object
+		{"峰会期间会见塔吉克斯坦总统", true},
+		// Names with a verb inside end in the head of a name.
+		{"上海合作组织成员国元首理事会", false},
+		{"支付系统及储值支付工具条例", false},
+		{"储值支付工具发行人", false},
+		{"人类命运共同体", false},
+	} {
+		if got := lx.clause(cutKey(t, tc.zh)); got != tc.want {
+			t.Errorf("clause(%s) = %v, want %v (tokens %s)", tc.zh, got, tc.want, cutText(t, tc.zh))
+		}
+	}
+}
+
+func TestIsTitleCase(t *testing.T) {
+	t.Parallel()
+	for en, want := range map[string]bool{
+		"SCO Council of Heads of State":                   true,
+		"Thousand Talents Plan":                           true,
+		"Mohammed":                                        true,
+		"meets with Tajik President Emomali Rahmon":       false,
+		"Tajik President Emomali Rahmon on the sidelines": false,
+		"Council of":                                      false,
+		"":                                                false,
+	} {
+		if got := isTitleCase(en); got != want {
+			t.Errorf("isTitleCase(%q) = %v, want %v", en, got, want)
+		}
+	}
+}
+
+func TestPastForm(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		key  string
+		surf map[string]int32
+		want bool
+	}{
+		{"mohammed", map[string]int32{"Mohammed": 4}, false}, // a name
+		{"alfred", map[string]int32{"Alfred": 2}, false},
+		{"revised", map[string]int32{"Revised": 3, "revised": 1}, true}, // also in lower case
+		{"deployed", map[string]int32{"deployed": 2}, true},
+		{"strongly", map[string]int32{"strongly": 2}, true},
+		{"speed", map[string]int32{"speed": 2}, false},
+		{"revised rule", map[string]int32{"revised rules": 2}, false}, // not one word
+		{"ipo", map[string]int32{"IPO": 2}, false},
+	} {
+		if got := pastForm(tc.key, tc.surf); got != tc.want {
+			t.Errorf("pastForm(%q, %v) = %v, want %v", tc.key, tc.surf, got, tc.want)
+		}
+	}
+}
+
+func TestIsAmountWord(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		word, prev string
+		want       bool
+	}{
+		{"billion", "18", true},
+		{"billion", "rmb18", true},
+		{"hundred", "two", true},
+		{"thousand", "several", true},
+		{"rmb18", "", true},
+		{"thousand", "", false},   // Thousand Talents Plan
+		{"hundred", "the", false}, // the Hundred Regiments Offensive
+		{"million", "a", false},
+		{"rmb", "", false},
+	} {
+		if got := isAmountWord(tc.word, tc.prev); got != tc.want {
+			t.Errorf("isAmountWord(%q, %q) = %v, want %v", tc.word, tc.prev, got, tc.want)
+		}
+	}
+}
+
+// TestNamesFixture: names and official titles of our own Xinhua-style
+// text that earlier, narrower rules lost: a capitalised name ending in
+// "-ed", a name starting with a scale word, an organisation's name holding
+// a verb.
+func TestNamesFixture(t *testing.T) {
+	t.Parallel()
+	beads, err := ReadCorpus(filepath.Join("..", "testdata", "glossary", "names.tsv"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := testExtractor(t).Extract(context.Background(), beads)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []struct{ zh, en string }{
+		{"穆罕默德", "Mohammed"},
+		{"千人计划", "Thousand Talents Plan"},
+		{"上海合作组织成员国元首理事会", "SCO Council of Heads of State"},
+	} {
+		e := find(entries, want.zh)
+		switch {
+		case e == nil:
+			t.Errorf("%s: missing", want.zh)
+		case e.EN != want.en:
+			t.Errorf("%s ↔ %q, want %q", want.zh, e.EN, want.en)
+		case e.Score < find(entries, "中国").Score:
+			t.Errorf("%s ↔ %s scores %v, below 中国 ↔ China", want.zh, e.EN, e.Score)
+		}
+	}
+	for _, e := range entries {
+		if strings.EqualFold(e.EN, "revised") || strings.Contains(strings.ToLower(e.EN), "billion") {
+			t.Errorf("%s ↔ %s: a past form or an amount", e.ZH, e.EN)
 		}
 	}
 }
