@@ -638,12 +638,12 @@ func isAcronym(s string) bool {
 // and lower-cased text for the function-word tests.
 type enWord struct {
 	norm.Token
-	key   string
-	lower string
-	depth int    // unclosed '(' before the token in its chunk
-	gap   string // markers between this token and the next: "," "(" ")" "&"
-	money bool   // followed by "$"
-	amount bool  // part of an amount (see isAmountWord)
+	key    string
+	lower  string
+	depth  int    // unclosed '(' before the token in its chunk
+	gap    string // markers between this token and the next: "," "(" ")" "&"
+	money  bool   // followed by "$"
+	amount bool   // part of an amount (see isAmountWord)
 }
 
 // enChunks cuts English text into chunks of words between punctuation that
