@@ -291,11 +291,29 @@ func index(keys []string) map[string]int32 {
 // often chance.
 const minClosedFreq = 5
 
-// minExactClosed and minExactClosedEN: see selectTerms.
+// A candidate always extended by the same token on its right is no term
+// from minExactClosed occurrences in Chinese and minExactClosedEN in
+// English (see selectTerms). English needs less evidence: an English
+// candidate never ends in a function word, a past form, an -ly adverb, a
+// month or a bare number, and English joins a term to a following noun
+// mostly through a function word ("cooperation on connectivity"), so a
+// word that twice follows it directly is almost surely the head of a
+// compound ("free trade" twice before "zone", "high-speed" twice before
+// "rail"). Chinese stacks nouns freely: a term is often followed by a
+// generic noun (一带一路 by 建设, 互联互通 by 合作), and two or three such
+// occurrences are chance, so four are asked for. Names are exempt
+// (nameShare).
 const (
 	minExactClosed   = 4
 	minExactClosedEN = 2
 )
+
+// nameShare: an English candidate more than this share of whose
+// occurrences end in a capitalised word is a name, whole before the
+// lower-case word that follows it ("Belt and Road" in "Belt and Road
+// cooperation"); a candidate never ends right before a capitalised word
+// (inName), so the word after a name is lower case or a function word.
+const nameShare = 0.5
 
 // closedShare: a candidate is not closed when one longer candidate holds at
 // least this share of its occurrences ("Hong" inside "Hong Kong").
@@ -308,14 +326,14 @@ const closedShare = 0.9
 // form of each, closedness and counts.
 //
 // A key whose extension on the right occurs exactly as often is not closed
-// from exactMin occurrences on, whatever closedShare says (Chinese is
-// head-final: 三股 when it only ever occurs in 三股势力 is a modifier, not a
-// term; a verb before a term, 提供税务优惠, is no reason to drop 税务优惠;
-// English noun compounds are head-final too: "note-issuing" always before
-// "banks" is no term, and as no English candidate ends in a past form,
-// a clause ("Chief Executive made") is no extension; but a name, mostly
-// ending in a capital (names), is whole before a lower-case word: "Belt
-// and Road" in "Belt and Road cooperation"). exactMin 0: none.
+// from exactMin occurrences on, whatever closedShare says: Chinese is
+// head-final, so 三股 when it only ever occurs in 三股势力 is a modifier,
+// not a term (a verb before a term, 推动构建, is no reason to drop the
+// term: only extensions on the right count); English noun compounds are
+// head-final too ("high-speed" always before "rail" is no term), but a
+// name (names counts the occurrences ending in a capital: see nameShare)
+// is whole before a lower-case word ("Belt and Road" in "Belt and Road
+// cooperation"). exactMin 0: none.
 func selectTerms(counts map[string]int32, min int32, sep string, concat func(string) string, exactMin int32, names map[string]int32) (keys, forms []string, term []bool, freq []int32) {
 	merged := make(map[string]int32)
 	form := make(map[string]string)
@@ -351,7 +369,7 @@ func selectTerms(counts map[string]int32, min int32, sep string, concat func(str
 	for _, c := range keys {
 		n := merged[c]
 		closed := float64(ext[c]) < closedShare*float64(n) || n < minClosedFreq
-		if exactMin > 0 && extRight[c] >= n && n >= exactMin && 2*names[c] <= n {
+		if exactMin > 0 && extRight[c] >= n && n >= exactMin && float64(names[c]) <= nameShare*float64(n) {
 			closed = false
 		}
 		single := !strings.Contains(form[c], sep)

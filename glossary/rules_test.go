@@ -247,3 +247,46 @@ func TestNamesFixture(t *testing.T) {
 		}
 	}
 }
+
+func TestSelectTermsExactClosed(t *testing.T) {
+	t.Parallel()
+	terms := func(keys []string, term []bool) map[string]bool {
+		m := make(map[string]bool)
+		for i, k := range keys {
+			m[k] = term[i]
+		}
+		return m
+	}
+	// English: twice before the same word is enough, unless a name.
+	en := map[string]int32{
+		"high-speed": 2, "high-speed rail": 2,
+		"free trade": 2, "free trade zone": 2,
+		"belt and road": 2, "belt and road cooperation": 2,
+		"connectivity": 3, "connectivity project": 1,
+	}
+	names := map[string]int32{"belt and road": 2}
+	keys, _, term, _ := selectTerms(en, 1, " ", func(s string) string { return s }, minExactClosedEN, names)
+	got := terms(keys, term)
+	for k, want := range map[string]bool{"high-speed rail": true, "free trade zone": true, "belt and road": true, "connectivity": true} {
+		if got[k] != want {
+			t.Errorf("en %q: term %v, want %v", k, got[k], want)
+		}
+	}
+	for _, k := range []string{"high-speed", "free trade"} {
+		if got[k] {
+			t.Errorf("en %q is a term; it always precedes the same noun", k)
+		}
+	}
+	// Chinese: four times before the same word, not three.
+	zh := func(n int32) map[string]int32 {
+		return map[string]int32{"三股": n, "三股" + zhSep + "势力": n, "互联互通": n, "互联互通" + zhSep + "建设": n}
+	}
+	keys, _, term, _ = selectTerms(zh(4), 1, zhSep, zhConcat, minExactClosed, nil)
+	if got := terms(keys, term); got["三股"] || got["互联互通"] {
+		t.Errorf("four times before the same word: %v, want no single-word terms", got)
+	}
+	keys, _, term, _ = selectTerms(zh(3), 1, zhSep, zhConcat, minExactClosed, nil)
+	if got := terms(keys, term); !got["三股"] || !got["互联互通"] {
+		t.Errorf("three times before the same word: %v, want both terms (chance)", got)
+	}
+}
