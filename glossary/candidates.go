@@ -618,20 +618,21 @@ func isLatin(s string) bool {
 	return true
 }
 
-// isAcronym reports whether s is a Latin acronym: two or more letters, all
-// capitals (digits allowed after the first letter: G20, CMU, SWIFT).
+// isAcronym reports whether s is a Latin acronym: a capital and at least
+// one more capital or digit, all capitals or digits (SCO, CIIE, G20).
 func isAcronym(s string) bool {
-	upper := 0
+	upper, digits := 0, 0
 	for i, r := range s {
 		switch {
 		case 'A' <= r && r <= 'Z':
 			upper++
 		case '0' <= r && r <= '9' && i > 0:
+			digits++
 		default:
 			return false
 		}
 	}
-	return upper >= 2
+	return upper >= 2 || upper == 1 && digits > 0
 }
 
 // enWord is one English token with its key (word keys joined by spaces)

@@ -111,8 +111,22 @@ const (
 	exclusiveDice = 0.9
 	// nestedRank: see nested.
 	nestedRank = 0.5
-	// minEnclosed: see enclosing.
+	// minEnclosed is the fewest occurrences from which a term found only
+	// inside a longer one with the same rendering yields to it (see
+	// enclosing): two occurrences inside the same longer term are often one
+	// story told twice; a third is a pattern.
 	minEnclosed = 3
+	// minVerbModifier is the fewest pairs a term must share with a longer
+	// term for a verb in the longer one's extra words to count as part of
+	// a name (see nested): below it a repeated clause around the term
+	// (会见…代表团) is as likely; from it the verb is a fixed part of the
+	// name (跨境支付系统, 人口普查办公室).
+	minVerbModifier = 4
+	// wholeCover is the Chinese cover (zhCover) from which one English word
+	// renders the whole of a Chinese term of several words, not a part (see
+	// partial): a part of a two-word term covers half, so more than half
+	// and the share three words out of four give are the whole.
+	wholeCover = 0.75
 	// variantShare is the least share of the best pair's count another
 	// rendering needs to be listed as a variant.
 	variantShare = 0.1
@@ -181,8 +195,8 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 		m := x.maximal(c, cands, eLinked, v)
 		if m.e != c.e {
 			// The longer rendering may say what only a longer Chinese
-			// term says: 內部回報率年率 ↔ "annualised internal rate of
-			// return", and 內部回報率 keeps "internal rate of return".
+			// term says: 国内生产总值增长率 ↔ "GDP growth rate", and
+			// 国内生产总值 keeps "GDP".
 			if o, ok := nested(m, byEN[m.e], zLinked, v, lx); ok && len(v.ZH[o.z]) > len(v.ZH[m.z]) {
 				link(o)
 				if _, claimed := eLinked[c.e]; !claimed {
@@ -309,13 +323,14 @@ func pastForm(key string, surf map[string]int32) bool {
 
 // partial reports whether one English word renders only part of a
 // Chinese term of several words, the part the dictionary glosses with it
-// (合營公司 ↔ "joint", 薪酬制度 ↔ "remuneration"): the English term goes
-// on beyond the candidate. (An acronym, IMF or SVFs, renders all of a
-// name, and so may a word the dictionary does not give for a part:
-// 金融科技 ↔ "fintech", 伊斯蘭債券 ↔ "sukuk".)
+// (合资企业 ↔ "joint", 养老保险 ↔ "pension"): the English term goes on
+// beyond the candidate. (An acronym, SCO or IMF, renders all of a name, and
+// so does a word that covers wholeCover of the term or that the
+// dictionary does not give for a part: 电子商务 ↔ "e-commerce", 区块链 ↔
+// "blockchain".)
 func (lx *lexicon) partial(zhKey, enKey string, zc float64) bool {
 	zs := zhWords(zhKey)
-	if strings.Contains(enKey, " ") || len(zs) < 2 || zc >= 0.75 || lx.g.dict == nil {
+	if strings.Contains(enKey, " ") || len(zs) < 2 || zc >= wholeCover || lx.g.dict == nil {
 		return false
 	}
 	for _, z := range zs {
@@ -371,9 +386,9 @@ func (x *Extractor) maximal(c scored, cands []scored, eLinked map[int32]int32, v
 // enclosing finds, among the pairs with c's English (sameEN), the longest
 // whose Chinese term contains c's and holds nearly all its occurrences
 // (closedShare of them, and of the pairs) with about the same quality
-// (maximalShare): 特定分類貸款比率 rather than 分類貸款比率 for "classified
-// loan ratio" when the shorter one occurs only inside the longer. Only
-// from minEnclosed occurrences: two shared ones are often chance.
+// (maximalShare): 中国国际进口博览会 rather than 国际进口博览会 for "China
+// International Import Expo" when the shorter one occurs only inside the
+// longer. Only from minEnclosed occurrences.
 func enclosing(c scored, sameEN []scored, zLinked map[int32]bool, v *Vocabulary) (scored, bool) {
 	best, found := c, false
 	if c.fz < minEnclosed {
@@ -396,31 +411,34 @@ func enclosing(c scored, sameEN []scored, zLinked map[int32]bool, v *Vocabulary)
 // nested pair is not much worse (nestedRank of c's rank, so a verb phrase
 // around a term never wins):
 //   - a longer Chinese term that holds closedShare of c's pairs wins when
-//     the dictionary does not explain every English word with c's words:
-//     中小企融資擔保計劃, not 融資擔保計劃, for "SME Financing Guarantee
-//     Scheme"; 儲值支付工具, not 工具, for "SVF";
+//     the dictionary does not explain every English word with c's words
+//     and its extra words could belong to a name (modifiers):
+//     亚洲基础设施投资银行, not 基础设施投资银行, for "Asian Infrastructure
+//     Investment Bank";
 //   - a shorter Chinese term that also occurs outside the longer one and
 //     whose words the dictionary finds for every English word wins: 一带一路,
 //     not 推进一带一路, for "Belt and Road".
 //
-// A bracketed short form after a name (香港應用科技研究院（應科院）) is
-// no extension of the name: each keeps its own rendering.
+// A bracketed short form after a name (中国国际进口博览会（进博会）) is no
+// extension of the name: each keeps its own rendering.
 func nested(c scored, sameEN []scored, zLinked map[int32]bool, v *Vocabulary, lx *lexicon) (scored, bool) {
 	best, found := c, false
-	short := v.ZH[c.z]
+	cz := v.ZH[c.z]
 	cEN := v.EN[c.e]
 	for _, o := range sameEN {
 		if zLinked[o.z] || o.z == c.z || o.rank < nestedRank*c.rank {
 			continue
 		}
-		long := v.ZH[o.z]
+		oz := v.ZH[o.z]
 		switch {
-		case len(long) > len(v.ZH[best.z]) && strings.Contains(long, short) && !bracketTail(long, short):
+		case len(oz) > len(v.ZH[best.z]) && strings.Contains(oz, cz) && !bracketTail(oz, cz):
+			// o holds c.
 			if float64(o.stat.N) >= closedShare*float64(c.stat.N) && !lx.explains(v.ZHTokens[c.z], cEN) &&
-				modifiers(v.ZHTokens[o.z], short, lx, c.stat.N < minExactClosed) {
+				modifiers(v.ZHTokens[o.z], cz, lx, c.stat.N < minVerbModifier) {
 				best, found = o, true
 			}
-		case !found && len(long) < len(short) && strings.Contains(short, long) && !bracketTail(short, long):
+		case !found && len(oz) < len(cz) && strings.Contains(cz, oz) && !bracketTail(cz, oz):
+			// c holds o.
 			if o.stat.N >= c.stat.N && o.fz > c.fz && lx.explains(v.ZHTokens[o.z], cEN) {
 				return o, true
 			}
@@ -429,25 +447,26 @@ func nested(c scored, sameEN []scored, zLinked map[int32]bool, v *Vocabulary, lx
 	return best, found
 }
 
-// modifiers reports whether the tokens of the Chinese key long outside
-// its part inner could belong to a name: no function word or connective,
-// number or ordinal, or (with noVerbs: below minExactClosed shared
-// occurrences, where a repeated sentence is chance) word the dictionary
-// knows only as a verb (支付 in 儲值支付工具 is fine four times over)
-// (金管局繼續加強 around 機構管治 and 第三大 before 主權基金 are context,
-// 中小企 before 融資擔保計劃 and 局 after 阿布扎比投資 are part of the name).
-func modifiers(long, inner string, lx *lexicon, noVerbs bool) bool {
-	if !strings.Contains(zhConcat(long), inner) {
+// modifiers reports whether the tokens of the Chinese key outer outside
+// its part inner (a concatenated key) could belong to a name: no function
+// word or connective, number or ordinal, no lone character before inner,
+// and, with noVerbs (fewer than minVerbModifier shared pairs, where a
+// repeated sentence is chance), no word the dictionary knows only as a
+// verb. 中方继续加强 around 互联互通 and 第三届 before 进博会 are context;
+// 亚洲 before 基础设施投资银行, 支付 in 跨境支付系统 (from minVerbModifier
+// pairs) and 局 after 国家统计 are part of the name.
+func modifiers(outer, inner string, lx *lexicon, noVerbs bool) bool {
+	at := strings.Index(zhConcat(outer), inner)
+	if at < 0 {
 		return false
 	}
-	left := strings.Index(zhConcat(long), inner)
 	pos := 0
-	for _, t := range zhRest(long, inner) {
+	for _, t := range zhRest(outer, inner) {
 		s := norm.Simplify(t)
 		pos += len(t)
-		// A lone character is a head after the inner part (投資局, 公會)
-		// but no modifier before it (大主權基金).
-		if utf8.RuneCountInString(t) == 1 && pos <= left || zhFunction[s] || zhConnective[s] || isZHNumber(t) || strings.HasPrefix(s, "第") || noVerbs && lx.verbOnly(t) {
+		// A lone character is a head after the inner part (统计局, 商会)
+		// but no modifier before it (大银行).
+		if utf8.RuneCountInString(t) == 1 && pos <= at || zhFunction[s] || zhConnective[s] || isZHNumber(t) || strings.HasPrefix(s, "第") || noVerbs && lx.verbOnly(t) {
 			return false
 		}
 	}
@@ -477,7 +496,7 @@ func enRest(long, inner string) string {
 }
 
 // sameTitle reports whether two Chinese keys are one title with and
-// without its 《》 (《外匯基金條例》 and 外匯基金條例): both may have the
+// without its 《》 (《政府工作报告》 and 政府工作报告): both may have the
 // same rendering.
 func sameTitle(a, b string) bool {
 	strip := func(s string) string {
@@ -489,10 +508,11 @@ func sameTitle(a, b string) bool {
 	return a != b && strip(a) == strip(b)
 }
 
-// bracketTail reports whether long is short followed by a bracketed group
-// (a short form), or short with such a group removed.
-func bracketTail(long, short string) bool {
-	rest := strings.Replace(long, short, "", 1)
+// bracketTail reports whether outer is inner followed by a bracketed group
+// (a short form: 中国国际进口博览会（进博会）), or inner with such a group
+// removed.
+func bracketTail(outer, inner string) bool {
+	rest := strings.Replace(outer, inner, "", 1)
 	return strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "（")
 }
 
@@ -503,8 +523,8 @@ func bracketTail(long, short string) bool {
 // explains the rest of the longer English with the rest of the longer
 // Chinese: 三股 and 势力 next to 三股势力 are fragments of its rendering,
 // not terms, while 命运共同体, which also occurs outside 人类命运共同体,
-// stays, and so does 英國脫歐 ↔ "Brexit" next to 英國脫歐公投 ↔ "Brexit
-// referendum" (公投 is "referendum").
+// stays, and so does 脱欧 ↔ "Brexit" next to 脱欧协议 ↔ "Brexit
+// agreement" (协议 is "agreement").
 func (x *Extractor) dropFragments(best []scored, v *Vocabulary, lx *lexicon) []scored {
 	min := int32(x.minFreq())
 	var out []scored
@@ -573,7 +593,7 @@ func isTitleCase(en string) bool {
 }
 
 // hasClauseParticle reports whether a Chinese key holds 的 or 之 between
-// words: 投资回报率的计算 is a description more often than a name.
+// words: 经济增长的动力 is a description more often than a name.
 func hasClauseParticle(key string) bool {
 	toks := strings.Split(key, zhSep)
 	if len(toks) < 3 {

@@ -290,3 +290,207 @@ func TestSelectTermsExactClosed(t *testing.T) {
 		t.Errorf("three times before the same word: %v, want both terms (chance)", got)
 	}
 }
+
+// enSurfaces returns the surfaces of the English candidates of text that
+// are not name fragments.
+func enSurfaces(text string) map[string]bool {
+	out := make(map[string]bool)
+	base := 0
+	for _, ch := range enChunks(text) {
+		for _, c := range enCandidates(nil, text, ch, base) {
+			if !c.fragment {
+				out[c.surface] = true
+			}
+		}
+		base += len(ch)
+	}
+	return out
+}
+
+func TestENCandidates(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		text     string
+		want, no []string
+	}{
+		{ // commas in a coordination
+			"They vowed to fight terrorism, separatism and extremism together.",
+			[]string{"terrorism, separatism and extremism", "terrorism", "extremism"},
+			[]string{"terrorism, separatism", "separatism and"},
+		},
+		{ // one "and" without commas joins two items, not three
+			"Exports of machinery and electronics and textiles rose.",
+			[]string{"machinery and electronics", "electronics and textiles"},
+			[]string{"machinery and electronics and textiles"},
+		},
+		{ // "in the" is context
+			"the largest port in the world",
+			[]string{"port"},
+			[]string{"port in the world"},
+		},
+		{ // a possessive ends a name; the name after it is whole
+			"China's Foreign Ministry spokesperson said",
+			[]string{"Foreign Ministry", "Foreign Ministry spokesperson"},
+			[]string{"Ministry", "China's Foreign"},
+		},
+		{ // amounts and scale words
+			"The Thousand Talents Plan cost 18 billion yuan.",
+			[]string{"Thousand Talents Plan"},
+			[]string{"billion yuan", "18 billion yuan"},
+		},
+		{ // a name joined by "and": no candidate starts or ends inside it
+			"the Belt and Road Initiative was launched",
+			[]string{"Belt and Road Initiative"},
+			[]string{"Road Initiative", "Belt and Road"},
+		},
+		{ // lower-case past forms end no candidate
+			"the measures deployed by the government",
+			[]string{"measures"},
+			[]string{"measures deployed"},
+		},
+	} {
+		got := enSurfaces(tc.text)
+		for _, w := range tc.want {
+			if !got[w] {
+				t.Errorf("%q: no candidate %q (have %v)", tc.text, w, got)
+			}
+		}
+		for _, w := range tc.no {
+			if got[w] {
+				t.Errorf("%q: candidate %q", tc.text, w)
+			}
+		}
+	}
+}
+
+func TestIsOrdinal(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{"第二": true, "第3": true, "第二十四": true, "第二届": false, "二": false, "第": false} {
+		if got := isOrdinal(s); got != want {
+			t.Errorf("isOrdinal(%s) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestLooksAcronym(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{"SCO": true, "SMEs": true, "CIIE": true, "Sco": false, "e-commerce": false, "G20": false} {
+		if got := looksAcronym(s); got != want {
+			t.Errorf("looksAcronym(%s) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{"SCO": true, "G20": true, "SMEs": false, "A": false, "2G": false} {
+		if got := isAcronym(s); got != want {
+			t.Errorf("isAcronym(%s) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestNestingHelpers(t *testing.T) {
+	t.Parallel()
+	k := func(toks ...string) string { return strings.Join(toks, zhSep) }
+	if got := zhRest(k("亚洲", "基础设施", "投资", "银行"), "基础设施投资银行"); !reflect.DeepEqual(got, []string{"亚洲"}) {
+		t.Errorf("zhRest = %q, want [亚洲]", got)
+	}
+	if got := zhRest(k("国家", "统计", "局"), "国家统计"); !reflect.DeepEqual(got, []string{"局"}) {
+		t.Errorf("zhRest = %q, want [局]", got)
+	}
+	if got := enRest("china international import expo", "international import expo"); got != "china" {
+		t.Errorf("enRest = %q, want china", got)
+	}
+	if got := enRest("import expo", "port"); got != "import expo" {
+		t.Errorf("enRest matched inside a word: %q", got)
+	}
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"《政府工作报告》", "政府工作报告", true},
+		{"政府工作报告", "《政府工作报告》", true},
+		{"政府工作报告", "政府工作报告", false},
+		{"《政府工作报告》", "工作报告", false},
+	} {
+		if got := sameTitle(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameTitle(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		outer, inner string
+		want         bool
+	}{
+		{"中国国际进口博览会（进博会）", "中国国际进口博览会", true},
+		{"中国国际进口博览会(进博会)", "中国国际进口博览会", true},
+		{"中国国际进口博览会", "国际进口博览会", false},
+	} {
+		if got := bracketTail(tc.outer, tc.inner); got != tc.want {
+			t.Errorf("bracketTail(%s, %s) = %v, want %v", tc.outer, tc.inner, got, tc.want)
+		}
+	}
+}
+
+func TestModifiers(t *testing.T) {
+	t.Parallel()
+	lx := newLexicon(cedict.Load(), nil, nil, nil, nil)
+	for _, tc := range []struct {
+		outer, inner string
+		noVerbs      bool
+		want         bool
+	}{
+		{"亚洲基础设施投资银行", "基础设施投资银行", true, true},
+		{"国家统计局", "国家统计", true, true},        // a lone head after
+		{"中方继续加强互联互通", "互联互通", false, false}, // function words
+		{"第三届进博会", "进博会", false, false},      // an ordinal
+		{"大银行", "银行", false, false},          // a lone character before
+		{"跨境支付系统", "系统", true, false},        // a verb, few pairs
+		{"跨境支付系统", "系统", false, true},        // a verb, many pairs
+		{"进博会", "博览会", false, false},         // not inside
+	} {
+		if got := modifiers(cutKey(t, tc.outer), tc.inner, lx, tc.noVerbs); got != tc.want {
+			t.Errorf("modifiers(%s, %s, noVerbs %v) = %v, want %v (tokens %s)", tc.outer, tc.inner, tc.noVerbs, got, tc.want, cutText(t, tc.outer))
+		}
+	}
+}
+
+func TestSubKeys(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		key  string
+		want []string
+	}{
+		// on the right, function words at the new edge go too
+		{"community with a shared future", []string{"", "community with a shared"}},
+		{"community with a shared", []string{"", "community"}},
+		// a complement joined by a function word is no extension on the left
+		{"member state of the sco", []string{"state of the sco", "member state"}},
+		{"state of the sco", []string{"", "state"}},
+		// a bracketed short form at the end is no extension
+		{"中国" + zhSep + "国际" + zhSep + "进口博览会" + zhSep + "（进博会）", []string{"国际" + zhSep + "进口博览会" + zhSep + "（进博会）"}},
+		{"sco", nil},
+	} {
+		sep := " "
+		if strings.Contains(tc.key, zhSep) {
+			sep = zhSep
+		}
+		if got := subKeys(tc.key, sep); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("subKeys(%q) = %q, want %q", tc.key, got, tc.want)
+		}
+	}
+}
+
+func TestDisplayEN(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		surf map[string]int32
+		want string
+	}{
+		// the most frequent form ignoring case, in its most frequent casing
+		{map[string]int32{"free trade zone": 3, "Free trade zone": 2, "Free trade zones": 4}, "free trade zone"},
+		{map[string]int32{"Belt and Road": 5, "belt and road": 1}, "Belt and Road"},
+		// ties: the shorter
+		{map[string]int32{"free trade zones": 2, "free trade zone": 2}, "free trade zone"},
+	} {
+		if got := displayEN(tc.surf); got != tc.want {
+			t.Errorf("displayEN(%v) = %q, want %q", tc.surf, got, tc.want)
+		}
+	}
+}
