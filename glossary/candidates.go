@@ -20,7 +20,7 @@ const (
 	maxENWords  = 8
 )
 
-// zhConnective are the words inside coordinated names: 證券及期貨.
+// zhConnective are the words inside coordinated names: 执法安全与合作.
 var zhConnective = setOf(`及 与 和 暨 或`)
 
 // zhWeight is what token j counts toward maxZHTokens.
@@ -207,13 +207,14 @@ func zhChunks(text string, seg corpus.Segmenter) [][]zhToken {
 	return chunks
 }
 
-// refineTokens splits tokens the segmenter cut across a word boundary, so
-// that the words on either side can be candidates: a token the dictionary
-// lacks is split where a function character stands at its edge next to a
-// dictionary word, or two characters the second of which is a function
-// word (稅時 in 利得/稅時: 稅 + 時, so 利得稅), or after a first character
-// that completes a word with the lone character before it (orphanCut).
-// Nil dict: tokens as they are.
+// refineTokens repairs tokens the segmenter cut across a word boundary, so
+// that the words on either side can be candidates. First runs of badly cut
+// tokens are cut anew (recut: 峰/会上 → 峰会/上); then a token the
+// dictionary lacks is split where a function character stands at its edge
+// next to a dictionary word, or two characters the second of which is a
+// function word (税时 in 所得/税时: 税 + 时, so 所得税), or after a first
+// character that completes a word with the lone character before it
+// (orphanCut). Nil dict: tokens as they are.
 func refineTokens(toks []zhToken, dict *cedict.Dict) []zhToken {
 	if dict == nil {
 		return toks
@@ -426,7 +427,7 @@ func cheapestCut(text string, own map[[2]int]bool, dict *cedict.Dict) ([][2]int,
 // orphanCut returns the byte offset at which refineTokens splits t when
 // the token before it is a lone character that forms a dictionary word
 // with t's first character, and the rest of t is a dictionary word too
-// (英國/脫/歐公投: 脫歐 and 公投, so 英國脫歐 is a candidate), or 0.
+// (英国/脱/欧公投: 脱欧 and 公投, so 英国脱欧 is a candidate), or 0.
 func orphanCut(prev, t zhToken, dict *cedict.Dict) int {
 	if prev.group != 0 || t.group != 0 || utf8.RuneCountInString(prev.text) != 1 || utf8.RuneCountInString(t.text) < 3 ||
 		!isHan(prev.text) || prev.end != t.start || dict.Has(t.text) {
@@ -537,7 +538,7 @@ func zhCandidates(out []cand, text string, toks []zhToken, base int) []cand {
 		weight := 0
 		for j := i; j < len(toks) && j < i+maxZHRaw; j++ {
 			if j > i && isZHNumber(toks[j].text) && (j+1 == len(toks) || !zhNumberUnit[simp[j+1]]) {
-				break // 發出13個儲值 is no term; 第2號 and 2016年 are fine
+				break // 签署13个合作 is no term; 第2号 and 2016年 are fine
 			}
 			if weight += zhWeight(toks, simp, j); weight > maxZHTokens {
 				break
@@ -562,7 +563,7 @@ func zhCanStart(toks []zhToken, simp []string, i int) bool {
 	case zhFunction[simp[i]]:
 		return false
 	case strings.ContainsRune("万萬亿億", []rune(t.text)[0]):
-		return false // a magnitude (億港元, 万吨) opens no term
+		return false // a magnitude (亿元, 万吨) opens no term
 	case isZHNumber(t.text):
 		// A year opens official names: 2016年存款保障計劃（修訂）條例; a
 		// Chinese numeral opens set phrases: 三股势力, 两岸关系.
@@ -738,7 +739,7 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 					break // "in the world", "in the region": context, not a name
 				}
 				if (w.lower == "and" || w.lower == "or") && conj > 0 && commas == 0 {
-					break // "emerging market and Mainland bonds and equities" is two phrases
+					break // "machinery and electronics and textiles" is two phrases
 				}
 			}
 			if w.lower == "and" || w.lower == "or" {
@@ -773,11 +774,11 @@ func enCandidates(out []cand, text string, ws []enWord, base int) []cand {
 
 // inName reports whether a and b, adjacent words, are both capitalised
 // with nothing between them: the inside of a name, where no candidate
-// starts or ends ("Kong Applied Science…", "Asian Infrastructure
+// starts or ends ("Cooperation Organization", "Asian Infrastructure
 // Investment" are fragments).
 func inName(a, b enWord) bool {
 	if isPossessive(a.lower) {
-		return false // "HKMA’s Chief Executive": a name starts after the owner
+		return false // "China’s Foreign Ministry": a name starts after the owner
 	}
 	return a.gap == "" && isCapitalised(a.Text) && isCapitalised(b.Text) && !enFunction[a.lower] && !enFunction[b.lower]
 }
@@ -818,7 +819,7 @@ func enCanEdge(w enWord, first bool) bool {
 var enCalendar = setOf(`january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday`)
 
-// enPast are irregular past forms of common verbs: "Chief Executive made"
+// enPast are irregular past forms of common verbs: "Foreign Minister made"
 // and "presidential election held" run on into the clause.
 var enPast = setOf(`made held took taken gave given kept left brought began begun became came went gone met
 saw seen showed shown grew grown knew known rose risen fell fallen paid sold bought told found won led spent
@@ -829,7 +830,7 @@ var enLyNouns = setOf(`supply family assembly monopoly oligopoly anomaly rally r
 monthly quarterly yearly elderly friendly costly timely orderly`)
 
 // isAdverb reports whether a lower-case word is an -ly adverb: no term
-// starts or ends with one ("highly liquid US dollar assets").
+// starts or ends with one ("highly competitive industries").
 func isAdverb(word string) bool {
 	if i := strings.LastIndexByte(word, '-'); i >= 0 {
 		word = word[i+1:]
@@ -838,10 +839,10 @@ func isAdverb(word string) bool {
 }
 
 // endsNoTerm reports whether a lower-case word is a past form (regular
-// -ed, or irregular), an -ly adverb or a possessive: no term ends with one ("defensive
-// measures deployed", "annual rate of return linked", "shared", "HKMA
-// actively"), while a capitalised one may end a name ("Hong Kong
-// Limited", "United").
+// -ed, or irregular), an -ly adverb or a possessive: no term ends with one
+// ("security measures deployed", "shared", "China actively"), while a
+// capitalised one may end a name ("China Railway Group Limited",
+// "United").
 func endsNoTerm(w enWord) bool {
 	return !isCapitalised(w.Text) && endsNoTermWord(w.lower)
 }
@@ -852,7 +853,7 @@ func endsNoTermWord(word string) bool {
 		word = word[i+1:]
 	}
 	if enPast[word] || isPossessive(word) {
-		return true // a possessive ("auditor’s") stands before its noun
+		return true // a possessive ("China’s") stands before its noun
 	}
 	if isAdverb(word) {
 		return true

@@ -246,8 +246,8 @@ func (x *Extractor) maxEntries() int {
 
 // Vocabulary is the set of candidates that pass the first pass: seen in at
 // least MinFreq units. Terms are those that are also closed (not always
-// extended the same way: "stored value" when it only ever occurs in "stored
-// value facilities"); single words are kept for the word-level lexicon even
+// extended the same way: "free trade" when it only ever occurs in "free
+// trade zone"); single words are kept for the word-level lexicon even
 // when they are not terms. Chinese candidates are identified by their text
 // without token boundaries, so that the segmenter cutting a term
 // differently in different contexts does not split its count; ZHTokens
@@ -397,8 +397,9 @@ func subKeys(k, sep string) []string {
 	// reaches the next shorter candidate: "community with a shared future"
 	// extends "community". Not on the left: a phrase that a function word
 	// joins to the word before it is a complement, complete in itself
-	// ("Chief Executive" in "directive of the Chief Executive", 流通紙幣
-	// in 政府發行的流通紙幣), so that extension is left out ("").
+	// ("Shanghai Cooperation Organization" in "members of the Shanghai
+	// Cooperation Organization", 合作倡议 in 中方提出的合作倡议), so that
+	// extension is left out ("").
 	edge := func(t string) bool { return isMarker(t) || enFunction[t] || zhFunction[norm.Simplify(t)] }
 	trim := func(t []string) string {
 		for len(t) > 0 && edge(t[len(t)-1]) {
