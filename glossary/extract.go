@@ -152,62 +152,11 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 	lx := newLexicon(x.Dict, v, pc, v.ZHFreq, v.ENFreq)
 	stop := x.stopSet()
 	cands := x.score(v, pc, lx, -1)
-	// Competitive linking: the best pair claims both its terms.
-	zLinked := make(map[int32]bool)  // zh ids linked, or fragments of a linked term
-	eLinked := make(map[int32]int32) // en id → the zh id that claimed it
-	var best []scored
-	others := make(map[int32][]scored)
-	byEN := make(map[int32][]scored)
+	l := newLinker(x, v, lx, cands)
 	for _, c := range cands {
-		byEN[c.e] = append(byEN[c.e], c)
+		l.offer(c)
 	}
-	for _, c := range cands {
-		if !c.passes() {
-			continue
-		}
-		if zLinked[c.z] {
-			others[c.z] = append(others[c.z], c)
-			continue
-		}
-		if claimer, ok := eLinked[c.e]; ok && !sameTitle(v.ZH[c.z], v.ZH[claimer]) {
-			continue
-		}
-		o, ok := enclosing(c, byEN[c.e], zLinked, v)
-		if !ok {
-			o, ok = nested(c, byEN[c.e], zLinked, v, lx)
-		}
-		if ok {
-			// A fragment of a longer term gets no rendering of its own; a
-			// longer term that yields its rendering to a shorter one
-			// inside it may still find another.
-			if len(v.ZH[o.z]) > len(v.ZH[c.z]) {
-				zLinked[c.z] = true
-			}
-			c = o
-		}
-		link := func(c scored) {
-			zLinked[c.z] = true
-			if _, ok := eLinked[c.e]; !ok {
-				eLinked[c.e] = c.z
-			}
-			best = append(best, c)
-		}
-		m := x.maximal(c, cands, eLinked, v)
-		if m.e != c.e {
-			// The longer rendering may say what only a longer Chinese
-			// term says: 国内生产总值增长率 ↔ "GDP growth rate", and
-			// 国内生产总值 keeps "GDP".
-			if o, ok := nested(m, byEN[m.e], zLinked, v, lx); ok && len(v.ZH[o.z]) > len(v.ZH[m.z]) {
-				link(o)
-				if _, claimed := eLinked[c.e]; !claimed {
-					link(c)
-				}
-				continue
-			}
-		}
-		link(m)
-	}
-	best = x.dropFragments(best, v, lx)
+	best, others := x.dropFragments(l.best, v, lx), l.others
 	var entries []Entry
 	for _, c := range best {
 		c.zhText = displayZH(pc.ZHSurf[c.z], v.ZH[c.z])
@@ -235,6 +184,93 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 		entries = entries[:x.Top]
 	}
 	return entries
+}
+
+// linker does competitive linking: candidates offered in rank order, the
+// best pair claims both its terms.
+type linker struct {
+	x       *Extractor
+	v       *Vocabulary
+	lx      *lexicon
+	cands   []scored
+	byEN    map[int32][]scored // candidates by en id
+	zLinked map[int32]bool     // zh ids linked, or fragments of a linked term
+	eLinked map[int32]int32    // en id → the zh id that claimed it
+	best    []scored           // linked pairs, in linking order
+	others  map[int32][]scored // by zh id: passing renderings that came too late
+}
+
+func newLinker(x *Extractor, v *Vocabulary, lx *lexicon, cands []scored) *linker {
+	l := &linker{x: x, v: v, lx: lx, cands: cands, byEN: make(map[int32][]scored),
+		zLinked: make(map[int32]bool), eLinked: make(map[int32]int32), others: make(map[int32][]scored)}
+	for _, c := range cands {
+		l.byEN[c.e] = append(l.byEN[c.e], c)
+	}
+	return l
+}
+
+// offer links c, or what it yields to, unless a better pair claimed its
+// terms.
+func (l *linker) offer(c scored) {
+	switch {
+	case !c.passes():
+		return
+	case l.zLinked[c.z]:
+		l.others[c.z] = append(l.others[c.z], c) // a variant, at most
+		return
+	case l.claimedEN(c):
+		return
+	}
+	c = l.unnest(c)
+	m := l.x.maximal(c, l.cands, l.eLinked, l.v)
+	if m.e != c.e {
+		// The longer rendering may say what only a longer Chinese term
+		// says: 国内生产总值增长率 ↔ "GDP growth rate", and 国内生产总值
+		// keeps "GDP".
+		if o, ok := nested(m, l.byEN[m.e], l.zLinked, l.v, l.lx); ok && len(l.v.ZH[o.z]) > len(l.v.ZH[m.z]) {
+			l.link(o)
+			if _, claimed := l.eLinked[c.e]; !claimed {
+				l.link(c)
+			}
+			return
+		}
+	}
+	l.link(m)
+}
+
+// claimedEN reports whether another term claimed c's English (a title and
+// the same words without its 《》 may share it).
+func (l *linker) claimedEN(c scored) bool {
+	claimer, ok := l.eLinked[c.e]
+	return ok && !sameTitle(l.v.ZH[c.z], l.v.ZH[claimer])
+}
+
+// unnest returns the pair that takes c's rendering when c's Chinese term
+// is enclosed in or holds another term with it (enclosing, nested), or c.
+// A fragment of a longer term gets no rendering of its own; a longer term
+// that yields its rendering to a shorter one inside it may still find
+// another.
+func (l *linker) unnest(c scored) scored {
+	o, ok := enclosing(c, l.byEN[c.e], l.zLinked, l.v)
+	if !ok {
+		o, ok = nested(c, l.byEN[c.e], l.zLinked, l.v, l.lx)
+	}
+	if !ok {
+		return c
+	}
+	if len(l.v.ZH[o.z]) > len(l.v.ZH[c.z]) {
+		l.zLinked[c.z] = true
+	}
+	return o
+}
+
+// link records c as linked.
+func (l *linker) link(c scored) {
+	l.zLinked[c.z] = true
+	if _, ok := l.eLinked[c.e]; !ok {
+		l.eLinked[c.e] = c.z
+	}
+	l.best = append(l.best, c)
 }
 
 // score returns the candidate pairs that pass the thresholds (for one
