@@ -98,7 +98,7 @@
 // minOverridePairs units (一道 is "together", not "ready"). A pair is kept
 // from minQuality, or when no dictionary explains it but it is one-to-one
 // (passes), unless one English word renders the part of a Chinese term of
-// several words that the dictionary glosses with it (合资企业 ↔ "joint":
+// several words that the dictionary glosses with it (合资公司 ↔ "joint":
 // partial; an acronym, a word covering wholeCover of the term, or one the
 // dictionary does not give for a part, 区块链 ↔ "blockchain", is whole).
 //

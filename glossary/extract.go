@@ -359,7 +359,7 @@ func pastForm(key string, surf map[string]int32) bool {
 
 // partial reports whether one English word renders only part of a
 // Chinese term of several words, the part the dictionary glosses with it
-// (合资企业 ↔ "joint", 养老保险 ↔ "pension"): the English term goes on
+// (合资公司 ↔ "joint", 养老金制度 ↔ "pension"): the English term goes on
 // beyond the candidate. (An acronym, SCO or IMF, renders all of a name, and
 // so does a word that covers wholeCover of the term or that the
 // dictionary does not give for a part: 电子商务 ↔ "e-commerce", 区块链 ↔

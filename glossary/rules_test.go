@@ -2,6 +2,9 @@ package glossary
 
 import (
 	"context"
+	"flag"
+	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -9,6 +12,7 @@ import (
 
 	"github.com/bitext/bitext/corpus/cedict"
 	"github.com/bitext/bitext/corpus/segment"
+	"github.com/bitext/bitext/corpus/tm"
 )
 
 // Table tests of the candidate and linking predicates, on examples of our
@@ -491,6 +495,87 @@ func TestDisplayEN(t *testing.T) {
 	} {
 		if got := displayEN(tc.surf); got != tc.want {
 			t.Errorf("displayEN(%v) = %q, want %q", tc.surf, got, tc.want)
+		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/glossary")
+
+// readArchive reads a txtar archive: a comment, then files each introduced
+// by a line "-- NAME --".
+func readArchive(t *testing.T, path string) (comment string, files map[string]string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = make(map[string]string)
+	name := ""
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		if n, ok := strings.CutPrefix(strings.TrimRight(line, "\n"), "-- "); ok && strings.HasSuffix(n, " --") {
+			if name == "" {
+				comment = b.String()
+			} else {
+				files[name] = b.String()
+			}
+			name = strings.TrimSuffix(n, " --")
+			b.Reset()
+			continue
+		}
+		b.WriteString(line)
+	}
+	files[name] = b.String()
+	return comment, files
+}
+
+// TestLinkingGolden runs the extractor on testdata/glossary/linking.txtar's
+// corpus and compares the entries with its want section.
+func TestLinkingGolden(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join("..", "testdata", "glossary", "linking.txtar")
+	comment, files := readArchive(t, path)
+	beads, err := ReadUnits(strings.NewReader(files["corpus.tsv"]), "corpus.tsv", tm.TSV, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := testExtractor(t).Extract(context.Background(), beads)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	for _, e := range entries {
+		fmt.Fprintf(&got, "%s\t%s\t%d\t%d\n", e.ZH, e.EN, e.ZHFreq, e.PairFreq)
+	}
+	if *update {
+		out := comment + "-- corpus.tsv --\n" + files["corpus.tsv"] + "-- want --\n" + got.String()
+		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if got.String() != files["want"] {
+		t.Errorf("%s: entries differ (go test -update rewrites the file)\ngot:\n%s\nwant:\n%s", path, got.String(), files["want"])
+	}
+}
+
+func TestPartial(t *testing.T) {
+	t.Parallel()
+	lx := newLexicon(cedict.Load(), nil, nil, nil, nil)
+	for _, tc := range []struct {
+		zh, en string
+		zc     float64
+		want   bool
+	}{
+		{"合资公司", "joint", 0.5, true}, // 合资 is "joint venture": the English goes on
+		{"养老金制度", "pension", 0.5, true},
+		{"合资公司", "joint", wholeCover, false},  // covers the whole
+		{"合资公司", "joint venture", 0.5, false}, // several English words
+		{"电子商务", "e-commerce", 0.5, false},    // a word no part is glossed with
+		{"企业", "enterprise", 0.5, false},      // one Chinese word
+	} {
+		if got := lx.partial(cutKey(t, tc.zh), tc.en, tc.zc); got != tc.want {
+			t.Errorf("partial(%s, %q, %v) = %v, want %v (tokens %s)", tc.zh, tc.en, tc.zc, got, tc.want, cutText(t, tc.zh))
 		}
 	}
 }
