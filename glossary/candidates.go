@@ -13,7 +13,7 @@ import (
 // Candidate lengths: Chinese terms of 1–6 segmenter tokens, English terms of
 // 1–8 words. Bracketed and quoted groups, connectives (及, 与) and a year
 // (2016年) do not count toward the six, so official names such as
-// 2016年存款保障計劃（修訂）條例 survive, up to maxZHRaw tokens in all.
+// 2021年反外国制裁法（草案）实施条例 survive, up to maxZHRaw tokens in all.
 const (
 	maxZHTokens = 6
 	maxZHRaw    = 10
@@ -84,7 +84,7 @@ var zhFunction = setOf(`的 地 得 了 着 过 和 与 及 以及 或 或者 �
 
 // zhClause are words that no term holds inside: copulas, auxiliaries,
 // prepositions and adverbs mark clause structure (的, 及 and 与 may occur
-// inside names: 政府发行的流通纸币及硬币).
+// inside names: 中国人民银行发行的数字人民币及其钱包).
 var zhClause = setOf(`是 为 在 将 把 被 了 着 过 从 也 都 又 就 还 不 已 已经 会 可 可以 要 应 使 让 给 向 于 而 但
 并 则 即 亦 曾 正在 对于 由于 因为 所以 如果 虽然 但是 而且 以及其`)
 
@@ -135,8 +135,8 @@ func isZHNumber(s string) bool {
 // zhChunks cuts Chinese text into chunks of tokens between punctuation.
 // Titles in 《》, short quotations and short bracketed groups become single
 // tokens of the chunk they sit in, and their contents are chunks of their
-// own, so that 《外匯基金條例》, “十三五”规划 and 联系汇率制度（联汇制度）
-// survive as candidates next to 外匯基金條例 and 联汇制度.
+// own, so that 《政府工作报告》, “十三五”规划 and 中国国际进口博览会（进博会）
+// survive as candidates next to 政府工作报告 and 进博会.
 func zhChunks(text string, seg corpus.Segmenter) [][]zhToken {
 	var chunks [][]zhToken
 	var cur []zhToken
@@ -162,8 +162,8 @@ func zhChunks(text string, seg corpus.Segmenter) [][]zhToken {
 				continue
 			}
 			if r, _ := utf8.DecodeRuneInString(w); isBreak(r) || !strings.ContainsFunc(w, isWordRune) {
-				// punctuation inside a title: 《2016年稅務（修訂）條例》; a
-				// list bullet ("- 加強監理"), a lone hyphen or dot
+				// punctuation inside a title: 《2021年数据安全法（草案）》; a
+				// list bullet ("- 加强监管"), a lone hyphen or dot
 				flush()
 				continue
 			}
@@ -500,7 +500,7 @@ func groupEnd(text string, i int, closer rune, max int) int {
 		n++
 		stop := "。！？；：，、\n《“「『（("
 		if closer == '》' {
-			stop = "。！？；：\n《" // titles hold brackets and quotes: 《金融機構（處置機制）條例》
+			stop = "。！？；：\n《" // titles hold brackets and quotes: 《外商投资法（草案）》
 		}
 		if n > max || strings.ContainsRune(stop, r) {
 			return -1
@@ -565,7 +565,7 @@ func zhCanStart(toks []zhToken, simp []string, i int) bool {
 	case strings.ContainsRune("万萬亿億", []rune(t.text)[0]):
 		return false // a magnitude (亿元, 万吨) opens no term
 	case isZHNumber(t.text):
-		// A year opens official names: 2016年存款保障計劃（修訂）條例; a
+		// A year opens official names: 2021年数据安全法; a
 		// Chinese numeral opens set phrases: 三股势力, 两岸关系.
 		if i+1 < len(toks) && !isArabic(t.text) && !zhFunction[simp[i+1]] && !isZHNumber(toks[i+1].text) {
 			return true

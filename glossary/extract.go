@@ -316,7 +316,7 @@ func (x *Extractor) score(v *Vocabulary, pc *PairCounts, lx *lexicon, only int32
 		c.zc, c.ec = lx.agreement(v.ZHTokens[z], v.EN[e])
 		c.clean = float64(s.Clean) / float64(s.N)
 		c.q = c.dice * (zhFloor + (1-zhFloor)*c.zc) * (enFloor + (1-enFloor)*c.ec) * (cleanFloor + (1-cleanFloor)*c.clean)
-		if only < 0 && (c.cons < minConsistency || !c.passes() || lx.partial(v.ZHTokens[z], v.EN[e], c.zc) && !looksAcronym(mostFrequent(pc.ENSurf[e]))) {
+		if only < 0 && (c.cons < minConsistency || !c.passes() || lx.partial(v.ZHTokens[z], v.EN[e], c.zc) && !mostlyCapitals(mostFrequent(pc.ENSurf[e]))) {
 			continue
 		}
 		c.rank = c.q * zhPrior(z)
@@ -377,9 +377,9 @@ func (lx *lexicon) partial(zhKey, enKey string, zc float64) bool {
 	return false
 }
 
-// looksAcronym reports whether an English word is mostly capitals (IMF,
-// SVFs, and PSSVFO however the corpus cases it).
-func looksAcronym(s string) bool {
+// mostlyCapitals reports whether an English word is mostly capitals (SCO,
+// SMEs, and CIIE however the corpus cases it).
+func mostlyCapitals(s string) bool {
 	upper, other := 0, 0
 	for _, r := range s {
 		switch {

@@ -379,8 +379,8 @@ func TestIsOrdinal(t *testing.T) {
 func TestLooksAcronym(t *testing.T) {
 	t.Parallel()
 	for s, want := range map[string]bool{"SCO": true, "SMEs": true, "CIIE": true, "Sco": false, "e-commerce": false, "G20": false} {
-		if got := looksAcronym(s); got != want {
-			t.Errorf("looksAcronym(%s) = %v, want %v", s, got, want)
+		if got := mostlyCapitals(s); got != want {
+			t.Errorf("mostlyCapitals(%s) = %v, want %v", s, got, want)
 		}
 	}
 	for s, want := range map[string]bool{"SCO": true, "G20": true, "SMEs": false, "A": false, "2G": false} {
