@@ -579,3 +579,19 @@ func TestPartial(t *testing.T) {
 		}
 	}
 }
+
+func TestNameEnd(t *testing.T) {
+	t.Parallel()
+	text := "Belt and Road cooperation has deepened"
+	ends := make(map[string]bool)
+	for _, ch := range enChunks(text) {
+		for _, c := range enCandidates(nil, text, ch, 0) {
+			ends[c.surface] = c.nameEnd
+		}
+	}
+	for s, want := range map[string]bool{"Belt and Road": true, "Belt and Road cooperation": false, "cooperation": false} {
+		if got, ok := ends[s]; !ok || got != want {
+			t.Errorf("%q: candidate %v, nameEnd %v, want a candidate with nameEnd %v", s, ok, got, want)
+		}
+	}
+}
