@@ -412,34 +412,6 @@ func (p *pairCache) get(f *features, s, t int) (uint64, uint64) {
 	return pair(&f.zh[s], &f.en[t])
 }
 
-// fill computes the masks of every pair a bead or deletion inside the band
-// [lo[i], hi[i]] can ask for.
-func (p *pairCache) fill(f *features, lo, hi []int32, maxA, maxB int) {
-	n, m := len(f.zl), len(f.el)
-	p.t0 = resize(p.t0, n)
-	p.n = resize(p.n, n)
-	p.off = resize(p.off, n)
-	total := 0
-	for s := 0; s < n; s++ {
-		// rows whose beads or deletions can touch sentence s
-		r0, r1 := max(s-maxA-evidenceReach, 0), min(s+maxA+evidenceReach, n)
-		a, b := int(lo[r0])-evidenceReach, int(hi[r1])+maxB+evidenceReach
-		a, b = max(a, 0), min(b, m)
-		if b < a {
-			b = a
-		}
-		p.t0[s], p.n[s], p.off[s] = int32(a), int32(b-a), total
-		total += b - a
-	}
-	p.zm = resize(p.zm, total)
-	p.em = resize(p.em, total)
-	for s := 0; s < n; s++ {
-		for d := range int(p.n[s]) {
-			p.zm[p.off[s]+d], p.em[p.off[s]+d] = pair(&f.zh[s], &f.en[int(p.t0[s])+d])
-		}
-	}
-}
-
 func resize[T any](xs []T, n int) []T {
 	if cap(xs) < n {
 		return make([]T, n)
