@@ -222,7 +222,10 @@ func refineTokens(toks []zhToken, dict *cedict.Dict) []zhToken {
 	toks = recut(toks, dict)
 	var out []zhToken
 	for k, t := range toks {
-		cut := refineCut(t, dict)
+		cut := 0
+		if !headEndsName(toks, k, dict) {
+			cut = refineCut(t, dict) // not 服贸会, 上交所, 博会 (of 进/博会): names
+		}
 		if cut == 0 && k > 0 {
 			cut = orphanCut(toks[k-1], t, dict)
 		}
@@ -239,9 +242,146 @@ func refineTokens(toks []zhToken, dict *cedict.Dict) []zhToken {
 			zhToken{text: t.text[cut:], start: t.start + cut, end: t.end})
 	}
 	if out == nil {
+		out = toks
+	}
+	return joinNameHeads(out, dict)
+}
+
+// zhHeadFunction are the function characters that also end names: 会 is
+// the modal "will" (他们会继续合作) and a meeting, fair or association
+// (进博会, 服贸会), 所 introduces a relative clause (他们所做的) and is an
+// exchange or institute (上交所), 者 is a suffix of agents (参展者). Of the
+// name heads in zhNameHeadChars only 所 and 者 are function words.
+// Simplified forms.
+var zhHeadFunction = setOf(`会 所 者`)
+
+// Function words after a name ending in a head character: any function
+// word after a short name (进博会将于…, 进博会期间) but a modal's adverbs
+// and prepositions (zhAfterAbbrev: 中俄会继续, 中俄会向); only particles
+// and localisers after a word and a head (zhAfterWord: 服贸会期间, not
+// 美国会在夏季加息).
+var (
+	zhAfterAbbrev = setOf(`的 上 中 期间 前 后 时 里 内 和 与 及 或 等 在 于 将 由 以来 之间 方面 以上 以下 已 已经 是 为 也 都`)
+	zhAfterWord   = setOf(`的 上 中 期间 前 后 时 里 内 等 以来 之间 方面 将`)
+)
+
+// Kinds of the piece before a head character (see headBefore).
+const (
+	notName      = iota // a function word, a name itself (金管局会), an ordinal (第六届会): the head is a function word
+	wordBefore          // a dictionary word (服贸会, 美国会): the head is a name's only when a noun's context follows
+	abbrevBefore        // a lone character or a piece the dictionary lacks (进博会, 进/博会): a short name
+)
+
+// headBefore classifies the piece before a head character: a lone Han
+// character that is neither a function word nor a head of names itself, or
+// a Han piece the dictionary lacks that does not end in a function
+// character or a head of names, is part of an abbreviated name
+// (abbrevBefore); another such Han word of two or more characters is
+// wordBefore.
+func headBefore(piece string, dict *cedict.Dict) int {
+	simp := norm.Simplify(piece)
+	n := utf8.RuneCountInString(simp)
+	if n == 0 || !recuttable(zhToken{text: simp}) || zhFunction[simp] || strings.HasPrefix(simp, "第") {
+		return notName
+	}
+	last, _ := utf8.DecodeLastRuneInString(simp)
+	if zhNameHeadChars[string(last)] || zhHeadFunction[string(last)] || n > 1 && zhFunction[string(last)] {
+		return notName
+	}
+	if n == 1 || !dict.Has(piece) {
+		return abbrevBefore
+	}
+	return wordBefore
+}
+
+// headEndsName reports whether the head character ending toks[k] (alone,
+// after toks[k-1], or at the end of a longer token) ends a name rather than
+// being a function word, by what stands before it (headBefore) and what
+// follows: the end of the chunk or a function word that follows names
+// (zhAfterAbbrev after a short name, zhAfterWord after a word: 服贸会期间,
+// not 企业会更加重视 nor 前景会受制于), or after a short name any word but
+// a function word (进博会吸引了…), a modal after an abbreviated subject
+// being rare.
+func headEndsName(toks []zhToken, k int, dict *cedict.Dict) bool {
+	t := toks[k]
+	if t.group != 0 || !isHan(t.text) {
+		return false
+	}
+	last, n := utf8.DecodeLastRuneInString(t.text)
+	if !zhHeadFunction[norm.Simplify(string(last))] {
+		return false
+	}
+	before := t.text[:len(t.text)-n]
+	if before == "" {
+		if k == 0 || toks[k-1].end != t.start || toks[k-1].group != 0 {
+			return false
+		}
+		before = toks[k-1].text
+	} else if dict.Has(t.text) {
+		return false // a word: 协会, 委员会, 不会
+	}
+	kind := headBefore(before, dict)
+	if kind == notName {
+		return false
+	}
+	if k+1 == len(toks) {
+		return true
+	}
+	next := norm.Simplify(toks[k+1].text)
+	switch {
+	case zhFunction[next] && kind == abbrevBefore:
+		return zhAfterAbbrev[next]
+	case kind == abbrevBefore:
+		return !zhFunction[next] || zhAfterAbbrev[next]
+	}
+	return zhAfterWord[next]
+}
+
+// joinNameHeads joins a name ending in a head character (zhHeadFunction;
+// see headEndsName) into one token when the segmenter or refineTokens left
+// it in pieces: the head, alone (进博/会) or at the end of a piece the
+// dictionary lacks (进/博会), takes in the adjacent pieces before it that
+// are part of an abbreviated name (进/博/会 → 进博会), so that a short name
+// is one token and one key however it was cut.
+func joinNameHeads(toks []zhToken, dict *cedict.Dict) []zhToken {
+	var out []zhToken
+	for k := 0; k < len(toks); k++ {
+		from := k
+		if headEndsName(toks, k, dict) {
+			if utf8.RuneCountInString(toks[k].text) == 1 {
+				from-- // the head alone: the piece before is part of the name
+			}
+			for from > 0 && toks[from-1].end == toks[from].start && toks[from-1].group == 0 &&
+				headBefore(toks[from-1].text, dict) == abbrevBefore && utf8.RuneCountInString(toks[from-1].text) == 1 {
+				from--
+			}
+		}
+		if from == k {
+			if out != nil {
+				out = append(out, toks[k])
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]zhToken, 0, len(toks)), toks[:from]...)
+		} else {
+			out = out[:len(out)-(k-from)]
+		}
+		out = append(out, zhToken{text: joinTexts(toks[from : k+1]), start: toks[from].start, end: toks[k].end})
+	}
+	if out == nil {
 		return toks
 	}
 	return out
+}
+
+// joinTexts returns the texts of toks joined.
+func joinTexts(toks []zhToken) string {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(t.text)
+	}
+	return b.String()
 }
 
 // maxRecutWord is the longest dictionary word (in runes) recut considers
@@ -336,9 +476,10 @@ func runCost(run []zhToken, dict *cedict.Dict) int {
 }
 
 // pieceCost is what one piece of a cut costs: 0 for a dictionary word, a
-// lone function character (的, 上, 以: a word) or a compound of dictionary
+// lone function character (的, 上, 以: a word), a compound of dictionary
 // words that the dictionary lacks as a whole (对外开放, 基本国策: a
-// segmenter's compound is no bad cut), 1 for any other lone character or
+// segmenter's compound is no bad cut) or such a word and a head character
+// (服贸会: isHeadCompound), 1 for any other lone character or
 // piece the dictionary lacks.
 func pieceCost(s string, dict *cedict.Dict) int {
 	if utf8.RuneCountInString(s) == 1 {
@@ -347,10 +488,22 @@ func pieceCost(s string, dict *cedict.Dict) int {
 		}
 		return 1
 	}
-	if dict.Has(s) || isCompound(s, dict) {
+	if dict.Has(s) || isCompound(s, dict) || isHeadCompound(s, dict) {
 		return 0
 	}
 	return 1
+}
+
+// isHeadCompound reports whether s is a word or compound of two or more
+// characters and a head character that is also a function word
+// (zhHeadFunction): a name (服贸会, 上交所) that recut does not cut.
+func isHeadCompound(s string, dict *cedict.Dict) bool {
+	last, n := utf8.DecodeLastRuneInString(s)
+	rest := s[:len(s)-n]
+	if !zhHeadFunction[norm.Simplify(string(last))] || utf8.RuneCountInString(rest) < 2 {
+		return false
+	}
+	return dict.Has(rest) || isCompound(rest, dict)
 }
 
 // isCompound reports whether s is made of dictionary words of two to

@@ -25,7 +25,13 @@
 // 峰/会上 → 峰会 上), keeping as many of the segmenter's tokens as it can,
 // at any length (中华人民共和国), and the segmenter's compounds of
 // dictionary words (对外开放, 基本国策); then a token is split at a function
-// character (所得/税时 → 所得 税 时, so 所得税 is a candidate). A year or
+// character (所得/税时 → 所得 税 时, so 所得税 is a candidate). 会, 所 and
+// 者 are function characters (the modal 会: 他们会继续合作) and heads of
+// names (进博会, 服贸会, 上交所): a head after a short piece the dictionary
+// lacks or a lone character (进/博会, 进博/会) or after a word (服贸会) ends
+// a name, joined into one token (joinNameHeads), unless what follows reads
+// as a modal's clause (an adverb or preposition: 中俄会继续; after a word,
+// anything but a particle or localiser: 企业会更加重视). A year or
 // a Chinese numeral may open a candidate (2016年…条例, 三股势力), function
 // words and bare numbers may not start or end one, nor an ordinal without
 // its noun end one (出席第二), and clause words (是, 在, 将…) may not

@@ -222,14 +222,7 @@ func TestIsAmountWord(t *testing.T) {
 // a verb.
 func TestNamesFixture(t *testing.T) {
 	t.Parallel()
-	beads, err := ReadCorpus(filepath.Join("..", "testdata", "glossary", "names.tsv"), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	entries, err := testExtractor(t).Extract(context.Background(), beads)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, entries := extractFixture(t, "names.tsv")
 	for _, want := range []struct{ zh, en string }{
 		{"穆罕默德", "Mohammed"},
 		{"千人计划", "Thousand Talents Plan"},
@@ -594,4 +587,78 @@ func TestNameEnd(t *testing.T) {
 			t.Errorf("%q: candidate %v, nameEnd %v, want a candidate with nameEnd %v", s, ok, got, want)
 		}
 	}
+}
+
+// TestFairsFixture: short names ending in 会 (a fair; also the modal
+// "will") come out whole on our own Xinhua-style text, and no candidate
+// ends in the modal 会 (他们会继续合作).
+func TestFairsFixture(t *testing.T) {
+	t.Parallel()
+	beads, entries := extractFixture(t, "fairs.tsv")
+	for _, want := range []struct{ zh, en string }{
+		{"进博会", "CIIE"},
+		{"广交会", "Canton Fair"},
+		{"中国国际进口博览会", "China International Import Expo"},
+	} {
+		if e := find(entries, want.zh); e == nil {
+			t.Errorf("%s: missing", want.zh)
+		} else if e.EN != want.en {
+			t.Errorf("%s ↔ %q, want %q", want.zh, e.EN, want.en)
+		}
+	}
+	for _, e := range entries {
+		if e.ZH == "进博" {
+			t.Errorf("进博 ↔ %s: a fragment of 进博会", e.EN)
+		}
+	}
+	// No candidate ends in the modal 会, whatever it pairs with.
+	x := testExtractor(t)
+	for _, b := range beads {
+		for _, ch := range zhChunks(b.ZH, x.Segmenter) {
+			toks := refineTokens(ch, x.Dict)
+			for _, c := range zhCandidates(nil, b.ZH, toks, 0) {
+				if strings.HasSuffix(c.surface, "会") && !strings.HasSuffix(c.surface, "进博会") &&
+					!strings.HasSuffix(c.surface, "广交会") && !strings.HasSuffix(c.surface, "博览会") {
+					t.Errorf("%s: candidate %s ends in the modal 会", b.ZH, c.surface)
+				}
+			}
+		}
+	}
+}
+
+// TestNameHeads: a short name ending in a head character that is also a
+// function word (会, 所) is one token however the segmenter cut it; the
+// modal 会 stays alone.
+func TestNameHeads(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ text, want string }{
+		{"第六届进博会将于11月举行", "第六届/进博会/将/于/11/月/举行"}, // 进/博会
+		{"本届进博会上", "本届/进博会/上"},                   // 进博/会上
+		{"北京服贸会期间", "北京/服贸会/期间"},                 // recut leaves 服贸会
+		{"首届链博会在京开幕", "首届/链博会/在京开幕"},
+		{"上交所", "上交所"},
+		{"他们会继续合作", "他们/会/继续/合作"},
+		{"中俄会继续合作", "中俄/会/继续/合作"}, // an abbreviation, then an adverb
+		{"中国会加强合作", "中国/会/加强/合作"}, // a word, then a verb
+		{"企业会更加重视", "企业/会/更加/重视"},
+		{"他们所做的", "他们/所/做/的"},
+	} {
+		if got := cutText(t, tc.text); got != tc.want {
+			t.Errorf("%s: cut %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+// extractFixture reads testdata/glossary/name and extracts its entries.
+func extractFixture(t *testing.T, name string) ([]Bead, []Entry) {
+	t.Helper()
+	beads, err := ReadCorpus(filepath.Join("..", "testdata", "glossary", name), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := testExtractor(t).Extract(context.Background(), beads)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return beads, entries
 }
