@@ -126,12 +126,21 @@
 // Road"), and may find another; a title in 《》 and the same words without
 // them (《政府工作报告》, 政府工作报告) may share a rendering. The
 // rendering is extended to the maximal one when that is about as good
-// (maximal), and when the longer rendering says what only a longer Chinese
+// (maximal), or when the dictionary explains the longer one word by word
+// with the term's words and it says more of the term, from wholeShare of
+// the pairs: the English is not cut inside what the dictionary gives for
+// the whole term (全面战略合作伙伴关系 ↔ "comprehensive strategic
+// partnership", though one sentence says "comprehensive strategic
+// cooperative partnership"); and when the longer rendering says what only a longer Chinese
 // term says, that term takes it and the shorter keeps its own
 // (国内生产总值增长率 ↔ "GDP growth rate", 国内生产总值 ↔ "GDP");
 // fragments of a longer pair that the dictionary does not support are
 // dropped unless the dictionary pairs the rest of the longer pair (脱欧 ↔
-// "Brexit" stays next to 脱欧协议 ↔ "Brexit agreement": dropFragments).
+// "Brexit" stays next to 脱欧协议 ↔ "Brexit agreement": dropFragments), and
+// so is a term never seen outside a longer linked one whose English holds
+// its own and more of what the dictionary gives for it (全面战略合作伙伴 ↔
+// "comprehensive strategic" inside 全面战略合作伙伴关系 ↔ "comprehensive
+// strategic partnership").
 //
 // The score that orders the glossary is quality × log2(1+pairs), times
 // trivialPrior when CC-CEDICT already gives the pair (市场 ↔ market, 合作
@@ -139,7 +148,20 @@
 // (a verb with words before and two or more after it:
 // 代表团访问期间会见当地华侨代表), but a key ending in the head of a name
 // (上海合作组织成员国元首理事会, 个人信息保护条例: isNameHead) or rendered
-// in title case ("SCO Council of Heads of State") is no clause. Ties:
+// in title case ("SCO Council of Heads of State") is no clause. The
+// dictionary's verdict on the pair (verdict) scales it too: where it
+// renders the Chinese term (a word it lists, or the words of one it
+// lacks), none of the renderings is in or near the English (nearWord:
+// same stem, or a word opening or inside the other: tax, taxation;
+// statement, misstatement) and one is in the English of minConsistency of
+// the term's units, the pair contradicts it and ranks below the pairs it
+// agrees with (contradictedPrior: 当地时间 ↔ "sidelines" where "local time"
+// is said, 组织成员国 ↔ "council" next to "member states"); where none is
+// in those units either, a single word the dictionary lists (generalWord:
+// 一道, 中方) rendered by a word that is no name ranks as general
+// vocabulary (generalPrior: 一道 ↔ "ready"). An acronym or a name of
+// several words in title case is beyond the dictionary's judgement
+// (noVerdict), as are terms none of whose words it knows. Ties:
 // score, then zh, then en.
 //
 // # File formats

@@ -99,12 +99,28 @@ const (
 	// trivialPrior scales the score of a pair the general dictionary
 	// already gives (市场 ↔ market).
 	trivialPrior = 0.3
+	// contradictedPrior scales the score of a pair the dictionary
+	// contradicts: it renders the Chinese term otherwise, and its rendering
+	// is in the English of the same units (see verdict). Below trivialPrior:
+	// at equal evidence such a pair ranks under one the dictionary agrees
+	// with.
+	contradictedPrior = 0.1
+	// generalPrior scales the score of a single word the dictionary lists
+	// (一道, 中方) when none of its glosses is in or near the English, which
+	// is no name (see verdict and generalWord): a
+	// general word the corpus happens to render otherwise ranks as general
+	// vocabulary does (trivialPrior), below terminology.
+	generalPrior = trivialPrior
 	// verbPrior scales the score of a Chinese candidate that opens with a
 	// word the dictionary knows only as a verb (see verbPhrase) or holds
 	// the particle 的 (see hasClauseParticle).
 	verbPrior = 0.3
 	// maximalShare: see maximal.
 	maximalShare = 0.8
+	// wholeShare is the least share of a pair's units in which a longer
+	// rendering the dictionary explains word by word must occur to replace
+	// it (see maximal): a term rendered so in one sentence of two.
+	wholeShare = 0.5
 	// fragmentCover: see dropFragments.
 	fragmentCover = 0.5
 	// exclusiveDice: see passes.
@@ -157,6 +173,7 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 		l.offer(c)
 	}
 	best, others := x.dropFragments(l.best, v, lx), l.others
+	min := int32(x.minFreq())
 	var entries []Entry
 	for _, c := range best {
 		c.zhText = displayZH(pc.ZHSurf[c.z], v.ZH[c.z])
@@ -173,6 +190,16 @@ func (x *Extractor) Glossary(v *Vocabulary, pc *PairCounts, bead func(int) *Bead
 		}
 		if hasClauseParticle(v.ZHTokens[c.z]) || lx.clause(v.ZHTokens[c.z]) && !isTitleCase(c.en) {
 			prior *= verbPrior
+		}
+		switch lx.verdict(c.z, v.EN[c.e], c.en, min) {
+		case contradicts:
+			prior *= contradictedPrior
+		case unrelated:
+			// A capitalised rendering is a name (脱欧 ↔ Brexit), not
+			// general vocabulary.
+			if lx.generalWord(v.ZHTokens[c.z]) && !isCapitalised(c.en) {
+				prior *= generalPrior
+			}
 		}
 		c.score = c.q * math.Log2(1+float64(c.stat.N)) * prior
 		entries = append(entries, x.entry(c, others[c.z], v, pc, bead))
@@ -222,7 +249,7 @@ func (l *linker) offer(c scored) {
 		return
 	}
 	c = l.unnest(c)
-	m := l.x.maximal(c, l.cands, l.eLinked, l.v)
+	m := l.x.maximal(c, l.cands, l.eLinked, l.v, l.lx)
 	if m.e != c.e {
 		// The longer rendering may say what only a longer Chinese term
 		// says: 国内生产总值增长率 ↔ "GDP growth rate", and 国内生产总值
@@ -405,14 +432,22 @@ func (c *scored) passes() bool {
 // c's English, is as frequent with it (maximalShare of the pairs) and
 // nearly as good (maximalShare of the quality): "community with a shared
 // future" rather than "community" when the corpus always says the former.
-func (x *Extractor) maximal(c scored, cands []scored, eLinked map[int32]int32, v *Vocabulary) scored {
+// A rendering that the dictionary explains word by word with the term's
+// words and that says more of the term than c (dictCover) needs only half
+// of c's pairs: the English is not cut inside what the dictionary gives
+// for the whole term (全面战略合作伙伴关系 ↔ "comprehensive strategic
+// partnership", not "comprehensive strategic", when one sentence of three
+// says "comprehensive strategic cooperative partnership").
+func (x *Extractor) maximal(c scored, cands []scored, eLinked map[int32]int32, v *Vocabulary, lx *lexicon) scored {
 	best := c
+	zk := v.ZHTokens[c.z]
 	for _, o := range cands {
-		if _, claimed := eLinked[o.e]; o.z != c.z || o.e == c.e || claimed || len(v.EN[o.e]) <= len(v.EN[best.e]) {
+		if _, claimed := eLinked[o.e]; o.z != c.z || o.e == c.e || claimed || len(v.EN[o.e]) <= len(v.EN[best.e]) ||
+			!strings.Contains(" "+v.EN[o.e]+" ", " "+v.EN[c.e]+" ") || o.q < maximalShare*c.q {
 			continue
 		}
-		if strings.Contains(" "+v.EN[o.e]+" ", " "+v.EN[c.e]+" ") &&
-			float64(o.stat.N) >= maximalShare*float64(c.stat.N) && o.q >= maximalShare*c.q {
+		if float64(o.stat.N) >= maximalShare*float64(c.stat.N) ||
+			float64(o.stat.N) >= wholeShare*float64(c.stat.N) && lx.explains(zk, v.EN[o.e]) && lx.dictCover(zk, v.EN[o.e]) > lx.dictCover(zk, v.EN[best.e]) {
 			best = o
 		}
 	}
@@ -560,21 +595,27 @@ func bracketTail(outer, inner string) bool {
 // Chinese: 三股 and 势力 next to 三股势力 are fragments of its rendering,
 // not terms, while 命运共同体, which also occurs outside 人类命运共同体,
 // stays, and so does 脱欧 ↔ "Brexit" next to 脱欧协议 ↔ "Brexit
-// agreement" (协议 is "agreement").
+// agreement" (协议 is "agreement"). A term found only inside a longer
+// linked one (as many units) is a fragment too, supported or not, when the
+// longer English holds its English and more of what the dictionary gives
+// for it: its rendering was cut inside its own (全面战略合作伙伴 ↔
+// "comprehensive strategic" inside 全面战略合作伙伴关系 ↔ "comprehensive
+// strategic partnership").
 func (x *Extractor) dropFragments(best []scored, v *Vocabulary, lx *lexicon) []scored {
 	min := int32(x.minFreq())
 	var out []scored
 	for _, c := range best {
 		short := v.ZH[c.z]
 		fragment := false
-		if lx.dictCover(v.ZHTokens[c.z], v.EN[c.e]) >= fragmentCover {
-			out = append(out, c)
-			continue
-		}
+		cover := lx.dictCover(v.ZHTokens[c.z], v.EN[c.e])
+		supported := cover >= fragmentCover
 		for _, o := range best {
 			long := v.ZH[o.z]
-			if len(long) > len(short) && strings.Contains(long, short) && c.fz-o.fz < min && !sameTitle(long, short) &&
-				strings.Contains(" "+v.EN[o.e]+" ", " "+v.EN[c.e]+" ") &&
+			if len(long) <= len(short) || !strings.Contains(long, short) || sameTitle(long, short) ||
+				!strings.Contains(" "+v.EN[o.e]+" ", " "+v.EN[c.e]+" ") {
+				continue
+			}
+			if c.fz == o.fz && lx.dictCover(v.ZHTokens[c.z], v.EN[o.e]) > cover || !supported && c.fz-o.fz < min &&
 				!lx.explains(strings.Join(zhRest(v.ZHTokens[o.z], short), zhSep), enRest(v.EN[o.e], v.EN[c.e])) {
 				fragment = true
 				break

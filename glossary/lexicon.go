@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -32,9 +33,10 @@ type lexicon struct {
 	pc     *PairCounts
 	zhFreq []int32
 	enFreq []int32
-	bestZH []float64      // by zh id: Dice of the best English word (partners)
-	bestEN []float64      // by en id: Dice of the best Chinese word
-	used   map[int32]bool // by zh id: see dictUsed
+	bestZH []float64          // by zh id: Dice of the best English word (partners)
+	bestEN []float64          // by en id: Dice of the best Chinese word
+	used   map[int32]bool     // by zh id: see dictUsed
+	stems  map[string][]int32 // single English words by their first minStem letters (see stemIDs)
 }
 
 func newLexicon(d *cedict.Dict, v *Vocabulary, pc *PairCounts, zhFreq, enFreq []int32) *lexicon {
@@ -231,14 +233,17 @@ func (lx *lexicon) dictUsed(zi int32, z string) bool {
 	return used
 }
 
+// minStem is the shortest common prefix of two words with one stem.
+const minStem = 5
+
 // sameStem reports whether two word keys share a stem: a common prefix of
-// at least five letters that leaves at most three letters of the shorter.
+// at least minStem letters that leaves at most three letters of the shorter.
 func sameStem(a, b string) bool {
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
 		n++
 	}
-	return n >= 5 && n >= min(len(a), len(b))-3
+	return n >= minStem && n >= min(len(a), len(b))-3
 }
 
 // partners finds, for every single Chinese and English word, the Dice of
@@ -463,4 +468,115 @@ func (lx *lexicon) verbOnly(word string) bool {
 		}
 	}
 	return true
+}
+
+// verdict is what the dictionary says of a pair (see lexicon.verdict).
+type verdict int8
+
+const (
+	// noVerdict: the dictionary knows no word of the Chinese term, or the
+	// English is an acronym (it abbreviates words no gloss shows) or a
+	// name of several words in title case (a name need not say what its
+	// words mean): names and new terms, which the dictionary cannot judge.
+	noVerdict verdict = iota
+	// agrees: a gloss word of a word of the Chinese term, or a word near
+	// it (nearWord), is in the English.
+	agrees
+	// unrelated: the dictionary renders the Chinese term, and none of its
+	// renderings is in or near (nearWord) the English.
+	unrelated
+	// contradicts: unrelated, and a rendering is in the English of the
+	// units that hold the Chinese term: the corpus translates the term as
+	// the dictionary does, and the pair is a neighbour of the translation
+	// (当地时间 ↔ "sidelines" where "local time" is also said, 组织成员国 ↔
+	// "council" next to "Organization member states").
+	contradicts
+)
+
+// verdict judges the pair of Chinese key z (an id) and English key enKey,
+// written most often as surface. A rendering is in the units' English when
+// one of its words co-occurs with the term in minFreq units and in
+// minConsistency of the term's units, as a rendering must.
+func (lx *lexicon) verdict(z int32, enKey, surface string, minFreq int32) verdict {
+	if lx.g.dict == nil || mostlyCapitals(surface) || strings.Contains(surface, " ") && isTitleCase(surface) {
+		return noVerdict
+	}
+	var gls []*glosses
+	if key := lx.v.ZHTokens[z]; lx.generalWord(key) && strings.Contains(key, zhSep) {
+		gls = append(gls, lx.g.of(zhConcat(key))) // 当地时间, cut 当地/时间
+	}
+	for _, w := range zhWords(lx.v.ZHTokens[z]) {
+		if gl := lx.g.of(w); len(gl.words) > 0 {
+			gls = append(gls, gl)
+		}
+	}
+	if len(gls) == 0 {
+		return noVerdict
+	}
+	es := enWords(enKey)
+	for _, gl := range gls {
+		for w := range gl.words {
+			for _, e := range es {
+				if nearWord(w, e) {
+					return agrees
+				}
+			}
+		}
+	}
+	need := max(minFreq, int32(math.Ceil(minConsistency*float64(lx.zhFreq[z]))))
+	for _, gl := range gls {
+		for w := range gl.words {
+			for _, ei := range lx.stemIDs(w) {
+				if lx.pc.Pairs[pairKey(z, ei)].N >= need {
+					return contradicts
+				}
+			}
+		}
+	}
+	return unrelated
+}
+
+// nearWord reports whether two English word keys (stems: "declar") are
+// one word or near it: the same stem (sameStem), or the shorter, of three
+// letters or more, opens the longer (tax: taxation, rent: rental) or, of
+// four or more, is inside it (state: misstatement).
+func nearWord(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return a == b || sameStem(a, b) || len(a) >= 3 && strings.HasPrefix(b, a) || len(a) >= 4 && strings.Contains(b, a)
+}
+
+// stemIDs returns the ids of the single English words of the vocabulary
+// that are w or share its stem (see sameStem).
+func (lx *lexicon) stemIDs(w string) []int32 {
+	if lx.stems == nil {
+		lx.stems = make(map[string][]int32)
+		for i, k := range lx.v.EN {
+			if !strings.Contains(k, " ") && len(k) >= minStem {
+				lx.stems[k[:minStem]] = append(lx.stems[k[:minStem]], int32(i))
+			}
+		}
+	}
+	var out []int32
+	if len(w) < minStem {
+		if id, ok := lx.v.enID[w]; ok {
+			out = append(out, id)
+		}
+		return out
+	}
+	for _, id := range lx.stems[w[:minStem]] {
+		if k := lx.v.EN[id]; k == w || sameStem(k, w) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// generalWord reports whether a Chinese key (tokens) is one word that the
+// dictionary lists, however the segmenter cut it (一道, 中方, 当地时间):
+// general vocabulary, not a term the dictionary lacks or a compound of
+// several words.
+func (lx *lexicon) generalWord(zhKey string) bool {
+	return lx.g.dict != nil && lx.g.dict.Has(stripGroup(zhConcat(zhKey)))
 }

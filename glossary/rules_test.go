@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/bitext/bitext/corpus/cedict"
+	"github.com/bitext/bitext/corpus/norm"
 	"github.com/bitext/bitext/corpus/segment"
 	"github.com/bitext/bitext/corpus/tm"
 )
@@ -595,17 +596,11 @@ func TestNameEnd(t *testing.T) {
 func TestFairsFixture(t *testing.T) {
 	t.Parallel()
 	beads, entries := extractFixture(t, "fairs.tsv")
-	for _, want := range []struct{ zh, en string }{
+	wantPairs(t, entries, [][2]string{
 		{"进博会", "CIIE"},
 		{"广交会", "Canton Fair"},
 		{"中国国际进口博览会", "China International Import Expo"},
-	} {
-		if e := find(entries, want.zh); e == nil {
-			t.Errorf("%s: missing", want.zh)
-		} else if e.EN != want.en {
-			t.Errorf("%s ↔ %q, want %q", want.zh, e.EN, want.en)
-		}
-	}
+	})
 	for _, e := range entries {
 		if e.ZH == "进博" {
 			t.Errorf("进博 ↔ %s: a fragment of 进博会", e.EN)
@@ -661,4 +656,102 @@ func extractFixture(t *testing.T, name string) ([]Bead, []Entry) {
 		t.Fatal(err)
 	}
 	return beads, entries
+}
+
+// TestVerdict: what the dictionary says of a pair, on our own Xinhua-style
+// text (testdata/glossary/dictionary.tsv).
+func TestVerdict(t *testing.T) {
+	t.Parallel()
+	x := testExtractor(t)
+	beads, err := ReadCorpus(filepath.Join("..", "testdata", "glossary", "dictionary.tsv"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := x.Vocabulary(x.CountTerms(beads))
+	lx := newLexicon(x.Dict, v, x.CountPairs(beads, v), v.ZHFreq, v.ENFreq)
+	for _, tc := range []struct {
+		zh, en string
+		want   verdict
+	}{
+		{"当地时间", "local time", agrees},
+		{"当地时间", "meeting", contradicts}, // "local time" is in two units of three
+		{"一道", "ready", unrelated},       // "together" is in none
+		{"一道", "work together", agrees},
+		{"租金", "office rental", agrees},                   // "rent": a word near "rental"
+		{"澜湄合作", "Lancang-Mekong Cooperation", noVerdict}, // a name in title case
+		{"澜湄合作", "fruitful results", unrelated},           // 合作 is "cooperation"
+		{"纽约", "NY", noVerdict},                           // an acronym
+	} {
+		z, ok := v.zhID[norm.Fold(tc.zh)]
+		if !ok {
+			t.Errorf("%s: not in the vocabulary", tc.zh)
+			continue
+		}
+		if got := lx.verdict(z, norm.TermKey(tc.en), tc.en, 2); got != tc.want {
+			t.Errorf("verdict(%s, %q) = %d, want %d", tc.zh, tc.en, got, tc.want)
+		}
+	}
+	for zh, want := range map[string]bool{"一道": true, "中方": true, "当地时间": true, "互联互通": false, "组织成员国": false, "澜湄合作": false} {
+		if got := lx.generalWord(cutKey(t, zh)); got != want {
+			t.Errorf("generalWord(%s) = %v, want %v (tokens %s)", zh, got, want, cutText(t, zh))
+		}
+	}
+}
+
+func TestNearWord(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"tax", "taxation", true},       // opens it
+		{"rent", "rental", true},        // opens it
+		{"state", "misstatement", true}, // inside it
+		{"strategy", "strategic", true}, // same stem
+		{"ready", "together", false},
+		{"art", "part", false}, // three letters inside a word are chance
+		{"local", "sidelines", false},
+	} {
+		if got := nearWord(tc.a, tc.b); got != tc.want {
+			t.Errorf("nearWord(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+		if got := nearWord(tc.b, tc.a); got != tc.want {
+			t.Errorf("nearWord(%q, %q) = %v, want %v", tc.b, tc.a, got, tc.want)
+		}
+	}
+}
+
+// TestDictionaryFixture: on testdata/glossary/dictionary.tsv the English
+// is not cut inside what the dictionary gives for the whole term, and a
+// single general word rendered unlike any of its glosses (一道 ↔ "ready")
+// ranks below the multi-word terms.
+func TestDictionaryFixture(t *testing.T) {
+	t.Parallel()
+	_, entries := extractFixture(t, "dictionary.tsv")
+	wantPairs(t, entries, [][2]string{
+		{"全面战略合作伙伴关系", "comprehensive strategic partnership"}, // one unit of three says "cooperative partnership"
+		{"战略合作伙伴关系", "strategic partnership"},
+	})
+	for _, e := range entries {
+		if e.ZH == "全面战略合作伙伴" || e.ZH == "战略合作伙伴" {
+			t.Errorf("%s ↔ %s: a fragment of 全面战略合作伙伴关系", e.ZH, e.EN)
+		}
+	}
+	general, term := find(entries, "一道"), find(entries, "战略合作伙伴关系")
+	if general == nil || term == nil || general.Score >= term.Score {
+		t.Errorf("一道 %+v should rank below 战略合作伙伴关系 %+v", general, term)
+	}
+}
+
+// wantPairs reports each Chinese term of pairs missing from entries or
+// rendered otherwise.
+func wantPairs(t *testing.T, entries []Entry, pairs [][2]string) {
+	t.Helper()
+	for _, p := range pairs {
+		if e := find(entries, p[0]); e == nil {
+			t.Errorf("%s: missing", p[0])
+		} else if e.EN != p[1] {
+			t.Errorf("%s ↔ %q, want %q", p[0], e.EN, p[1])
+		}
+	}
 }
