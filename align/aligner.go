@@ -32,6 +32,7 @@ const DefaultBand = 8
 var (
 	ErrEmpty     = errors.New("align: a side has no sentences")
 	ErrBeadTypes = errors.New("align: bead types must include 1-0, 0-1 or 1-1 shapes and be at most 8 sentences a side")
+	ErrWeights   = errors.New("align: Weights.Smooth and Weights.Richness must be positive")
 )
 
 // Aligner aligns the sentences of a Chinese document with those of its
@@ -76,11 +77,11 @@ func (a *Aligner) Align(zh, en []corpus.Sentence) ([]Bead, error) {
 		return nil, err
 	}
 	w := a.weights()
+	if !(w.Smooth > 0 && w.Richness > 0) {
+		return nil, ErrWeights
+	}
 	lex := a.lexicon(w)
-	f := newFeatures(zh, en, lex, a.Model, w, !a.NoHints)
-	lit := literalness(f, w.Smooth)
-	w = w.forLiteralness(lit)
-	f.unmatchable(w.Unmatched)
+	f, w := a.firstFeatures(zh, en, lex, w)
 	res := a.run(f, types, w)
 	if !a.NoLearn && lex.useful() {
 		m := trainModel1(f, res)
@@ -95,6 +96,17 @@ func (a *Aligner) Align(zh, en []corpus.Sentence) ([]Bead, error) {
 		res = a.run(f, types, w)
 	}
 	return res, nil
+}
+
+// firstFeatures returns the features of a first pass over zh and en and
+// the weights for the pair: those that depend on how literal the
+// translation is scaled by its literalness, unmatchable English content
+// counted accordingly.
+func (a *Aligner) firstFeatures(zh, en []corpus.Sentence, lex *lexicon, w *Weights) (*features, *Weights) {
+	f := newFeatures(zh, en, lex, a.Model, w, !a.NoHints)
+	w = w.forLiteralness(literalness(f, w.Smooth))
+	f.unmatchable(w.Unmatched)
+	return f, w
 }
 
 func (a *Aligner) types() ([]BeadType, error) {

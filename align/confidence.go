@@ -3,6 +3,7 @@ package align
 import (
 	"math"
 	"slices"
+	"sort"
 )
 
 // confidences sets the Confidence of each bead of the path just solved in
@@ -112,10 +113,13 @@ func deletionMarginal(sc *scorer, s *scratch, i, j, a, b int, z, temp float64) f
 			add(i, jj)
 		}
 	} else {
-		for ii := range len(s.lo) - a {
-			if j >= int(s.lo[ii]) && j <= int(s.hi[ii]) {
-				add(ii, j)
-			}
+		// The band's bounds never decrease from row to row, so the rows
+		// holding column j are one run: found by binary search.
+		rows := len(s.lo) - a
+		first := sort.Search(rows, func(r int) bool { return int(s.hi[r]) >= j })
+		last := sort.Search(rows, func(r int) bool { return int(s.lo[r]) > j })
+		for ii := first; ii < last; ii++ {
+			add(ii, j)
 		}
 	}
 	return min(max(math.Exp(acc), 0), 1)

@@ -122,10 +122,11 @@ type scorer struct {
 	zcum, ecum []float64
 	maxA, maxB int
 	pairs      *pairCache
-	sd         float64 // Gale-Church standard deviation per sqrt(char)
-	delZH      float64 // base cost of leaving a Chinese sentence unaligned
-	delEN      float64 // and an English one
-	omit       float64 // Omit + OmitLiteral
+	sd         float64      // Gale-Church standard deviation per sqrt(char)
+	delZH      float64      // base cost of leaving a Chinese sentence unaligned
+	delEN      float64      // and an English one
+	omit       float64      // Omit + OmitLiteral
+	zme        [8][8]uint64 // lexicalCost's masks for redundantEN: units of Chinese sentence i+s matched by English sentence j+e
 }
 
 func newScorer(f *features, types []BeadType, w *Weights) *scorer {
@@ -192,24 +193,16 @@ func (sc *scorer) cost(i, j, k int) float64 {
 func (sc *scorer) kindMismatch(i, a, j, b int) int {
 	f := sc.f
 	zs, es := f.zkind[i:i+a], f.ekind[j:j+b]
-	// A title guessed from a lone line (no paragraphs) is often a short
-	// body sentence: then titles count as body.
-	kind := func(k uint8) uint8 {
-		if f.kindWeak && k == kindTitle {
-			return kindBody
-		}
-		return k
-	}
 	x, y := 0, 0
 	for x < len(zs) || y < len(es) {
-		if x == len(zs) || y == len(es) || kind(zs[x]) != kind(es[y]) {
+		if x == len(zs) || y == len(es) || zs[x] != es[y] {
 			return 1
 		}
-		k := kind(zs[x])
-		for x < len(zs) && kind(zs[x]) == k {
+		k := zs[x]
+		for x < len(zs) && zs[x] == k {
 			x++
 		}
-		for y < len(es) && kind(es[y]) == k {
+		for y < len(es) && es[y] == k {
 			y++
 		}
 	}
@@ -220,6 +213,9 @@ func (sc *scorer) kindMismatch(i, a, j, b int) int {
 // English length le given the Chinese length lz.
 func (sc *scorer) lengthCost(lz, le float64) float64 {
 	r := sc.f.ratio
+	if r <= 0 { // an English side without text: length says nothing
+		return 0
+	}
 	n := (lz + le/r) / 2
 	if n <= 0 {
 		return 0
@@ -286,7 +282,7 @@ func (sc *scorer) similarity(i, j int) float64 {
 func (sc *scorer) lexicalCost(i, a, j, b int) float64 {
 	f := sc.f
 	var emask [8]uint64
-	var zme [8][8]uint64 // zme[s-i][e-j]: units of Chinese sentence s matched by English sentence e
+	track := sc.w.Redundant > 0 && b > 1 // fill sc.zme for redundantEN
 	k := sc.w.Smooth
 	c := 0.0
 	for s := i; s < i+a; s++ {
@@ -294,7 +290,9 @@ func (sc *scorer) lexicalCost(i, a, j, b int) float64 {
 		for e := j; e < j+b; e++ {
 			m1, m2 := sc.pairs.get(f, s, e)
 			zm |= m1
-			zme[s-i][e-j] = m1
+			if track {
+				sc.zme[s-i][e-j] = m1
+			}
 			emask[e-j] |= m2
 		}
 		z := &f.zh[s]
@@ -304,8 +302,8 @@ func (sc *scorer) lexicalCost(i, a, j, b int) float64 {
 		en := &f.en[e]
 		c += sc.rich(en.total) * (1 - f.scaled(maskWeight(en.weights, emask[e-j])/(en.total+k)))
 	}
-	if sc.w.Redundant > 0 && b > 1 {
-		c += sc.w.Redundant * sc.redundantEN(i, a, j, b, &zme, &emask)
+	if track {
+		c += sc.w.Redundant * sc.redundantEN(i, a, j, b, &sc.zme, &emask)
 	}
 	return c
 }
@@ -372,7 +370,7 @@ func (w *Weights) forLiteralness(lit float64) *Weights {
 func literalness(f *features, smooth float64) float64 {
 	n, m := len(f.zh), len(f.en)
 	if n == 0 || m == 0 {
-		return 0
+		return literalUnknown
 	}
 	near := make([]float64, 0, m)
 	for t := range m {
@@ -386,12 +384,18 @@ func literalness(f *features, smooth float64) float64 {
 	}
 	slices.Sort(near)
 	enHi := near[len(near)/2]
-	return min(max((enHi-literalLo)/(literalHi-literalLo), 0), 1)
+	lit := min(max((enHi-literalLo)/(literalHi-literalLo), 0), 1)
+	// A few sentences say little: below literalSample sentences a side the
+	// reading is drawn towards literalUnknown.
+	trust := float64(min(n, m, literalSample)) / literalSample
+	return literalUnknown + trust*(lit-literalUnknown)
 }
 
 const (
-	literalLo = 0.55
-	literalHi = 0.65
+	literalLo      = 0.55
+	literalHi      = 0.65
+	literalSample  = 8   // sentences a side from which the reading is trusted whole (as calibrate)
+	literalUnknown = 0.5 // literalness of a pair too short to read
 )
 
 // pairCache holds the match masks of sentence pairs near the band.

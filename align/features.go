@@ -67,12 +67,14 @@ type features struct {
 	zkind    []uint8 // kind bit of each sentence (nil: no kind hints)
 	kindWeak bool    // kinds were guessed without paragraph context
 	ekind    []uint8
-	ratio    float64 // English characters per Chinese character
-	missZH   float64 // share of the Chinese text with no English counterpart (estimated; -1: unknown)
-	missEN   float64 // and of the English text with no Chinese counterpart
-	covLo    float64 // coverage of a sentence by an unrelated one (estimated)
-	covHi    float64 // coverage of a sentence by its translation (estimated)
-	variance float64 // Gale-Church variance per Chinese character
+	ratio    float64   // English characters per Chinese character
+	missZH   float64   // share of the Chinese text with no English counterpart (estimated; -1: unknown)
+	missEN   float64   // and of the English text with no Chinese counterpart
+	covLo    float64   // coverage of a sentence by an unrelated one (estimated)
+	covHi    float64   // coverage of a sentence by its translation (estimated)
+	variance float64   // Gale-Church variance per Chinese character
+	eextra   []float64 // IDF weight of each English sentence's words no Chinese unit can match (finest level)
+	eadded   []float64 // the part of it counted as content (unmatchable; nil: none)
 
 	// Inputs for learning (only at sentence resolution).
 	zwords [][]int32 // all Chinese word ids of each sentence, in order
@@ -242,19 +244,31 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 	edf := make([]int, len(ev.names))
 	var et rows[term]
 	var ids []int32
+	var unreached rows[int32] // word and name keys no Chinese unit can match, by sentence
 	for t := range en {
 		ids = append(ids[:0], f.ewords[t]...)
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
 		for _, id := range ids {
+			edf[id]++
 			if reach[id] {
-				edf[id]++
 				et.all = append(et.all, term{id: id})
+			} else if k := ev.names[id]; !strings.HasPrefix(k, "\x00") || strings.HasPrefix(k, namePrefix) {
+				unreached.all = append(unreached.all, id)
 			}
 		}
 		et.end()
+		unreached.end()
 	}
 	f.et = et.split()
+	// The IDF weight of each English sentence's unreachable words and
+	// names, which unmatchable may count as content.
+	f.eextra = make([]float64, len(en))
+	for t, us := range unreached.split() {
+		for _, id := range us {
+			f.eextra[t] += math.Log(1 + float64(len(en))/float64(edf[id]))
+		}
+	}
 	nz, ne := float64(len(zh)), float64(len(en))
 	for s := range f.zu {
 		for k := range f.zu[s] {
@@ -272,12 +286,15 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 	if hints {
 		f.zpara, f.epara = paraStarts(zh), paraStarts(en)
 		// Kinds read in the context of paragraphs (HTML, Markdown, text)
-		// are reliable; kinds guessed from isolated lines are not.
+		// are reliable; kinds guessed from isolated lines are not, and a
+		// title guessed from a lone line (a short line without an end
+		// mark) is as often a short sentence: on a side without
+		// paragraphs titles count as body.
 		f.kindWeak = f.zpara == nil && f.epara == nil
+		f.zkind, f.ekind = kinds(zh, f.zpara != nil), kinds(en, f.epara != nil)
 		if f.zpara == nil || f.epara == nil {
 			f.zpara, f.epara = nil, nil
 		}
-		f.zkind, f.ekind = kinds(zh), kinds(en)
 		if f.zkind == nil && f.ekind == nil {
 			f.zkind, f.ekind = nil, nil
 		} else {
@@ -571,6 +588,11 @@ func (f *features) downsample() *features {
 		eb.add(ts)
 	}
 	g.en = eb.sents()
+	if fine.eadded != nil {
+		for t := range fine.el {
+			g.en[t/merge].total += fine.eadded[t]
+		}
+	}
 	return g
 }
 
@@ -613,9 +635,9 @@ func paraStarts(ss []corpus.Sentence) []bool {
 }
 
 // kinds returns a kind bit per sentence, or nil when all are body text.
-// Titles count as body: readers guess them from position and shape, and
-// a headline is translated like any sentence.
-func kinds(ss []corpus.Sentence) []uint8 {
+// Titles are a kind of their own only when titled is set (the side has
+// paragraphs); otherwise they count as body.
+func kinds(ss []corpus.Sentence, titled bool) []uint8 {
 	k := make([]uint8, len(ss))
 	other := false
 	for i, s := range ss {
@@ -627,6 +649,10 @@ func kinds(ss []corpus.Sentence) []uint8 {
 			k[i] = kindMetadata
 			other = true
 		case corpus.Title:
+			if !titled {
+				k[i] = kindBody
+				continue
+			}
 			k[i] = kindTitle
 			other = true
 		default:

@@ -74,8 +74,11 @@ func (l *Learner) Add(zh, en []corpus.Sentence) error {
 		return err
 	}
 	w := l.a.weights()
+	if !(w.Smooth > 0 && w.Richness > 0) {
+		return ErrWeights
+	}
 	lex := l.a.lexicon(w)
-	f := newFeatures(zh, en, lex, l.a.Model, w, !l.a.NoHints)
+	f, w := l.a.firstFeatures(zh, en, lex, w)
 	beads := l.a.run(f, types, w)
 	for _, p := range trainingPairs(f, beads) {
 		l.pairs = append(l.pairs, sentPair{remap(p.zh, f.zvocab, &l.zv), remap(p.en, f.evocab, &l.ev)})

@@ -1,0 +1,212 @@
+package align
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sync"
+	"testing"
+
+	"github.com/bitext/bitext/corpus"
+)
+
+// handFeatures builds matching forms by hand: zh[s] lists the English key
+// ids each unit of Chinese sentence s renders (one unit per entry, weight
+// 1), en[t] the key ids of English sentence t (weight 1 each).
+func handFeatures(zh [][][]int32, en [][]int32) *features {
+	f := &features{covLo: 0, covHi: 1, ratio: 1, variance: 1}
+	var zb zhBuilder
+	for s, us := range zh {
+		var units []unit
+		for k, trans := range us {
+			units = append(units, unit{word: int32(s*100 + k), weight: 1, trans: trans})
+		}
+		zb.add(units)
+		f.zl = append(f.zl, 10)
+	}
+	f.zh = zb.sents()
+	var eb enBuilder
+	for _, ids := range en {
+		var ts []term
+		for _, id := range ids {
+			ts = append(ts, term{id: id, weight: 1})
+		}
+		eb.add(ts)
+		f.el = append(f.el, 10)
+	}
+	f.en = eb.sents()
+	return f
+}
+
+// TestRedundantEN checks the redundancy term against its formula: an
+// English sentence that matches only what its companion already matches
+// pays rich·(1 − coverage)·(1 − unique/uniqueFull), unique being 0; a
+// companion that matches something of its own pays nothing for it.
+func TestRedundantEN(t *testing.T) {
+	w := DefaultWeights()
+	// Chinese: two units rendering keys 1 and 2. English 0: keys 1, 2
+	// (the translation). English 1: keys 1, 7, 8, 9 (repeats key 1, adds
+	// three words nothing renders). English 2: keys 2, 3 (key 3 unmatched).
+	f := handFeatures([][][]int32{{{1}, {2}}}, [][]int32{{1, 2}, {1, 7, 8, 9}, {2, 3}})
+	sc := newScorer(f, DefaultTypes, &w)
+	var zme [8][8]uint64
+	var emask [8]uint64
+	for e := 0; e < 2; e++ {
+		zme[0][e], emask[e] = pair(&f.zh[0], &f.en[e])
+	}
+	got := sc.redundantEN(0, 1, 0, 2, &zme, &emask)
+	// English 0 matches nothing English 1 does not (key 2 is unique to
+	// it: unique = 1/(2+κ) ≥ uniqueFull): pays 0. English 1 adds nothing
+	// unique, covers 1 of 4 keys.
+	k := w.Smooth
+	want := sc.rich(4) * (1 - 1/(4+k))
+	if math.Abs(got-want) > 1e-9 {
+		t.Errorf("redundantEN = %v, want %v", got, want)
+	}
+	// English 0 and English 2 (keys 2, 3): English 0 alone matches unit
+	// 1, so it pays nothing; English 2 adds nothing unique and covers 1
+	// of its 2 keys.
+	g := handFeatures([][][]int32{{{1}, {2}}}, [][]int32{{1, 2}, {2, 3}})
+	sc = newScorer(g, DefaultTypes, &w)
+	for e := 0; e < 2; e++ {
+		zme[0][e], emask[e] = pair(&g.zh[0], &g.en[e])
+	}
+	got = sc.redundantEN(0, 1, 0, 2, &zme, &emask)
+	want = sc.rich(2) * (1 - 1/(2+k))
+	if math.Abs(got-want) > 1e-9 {
+		t.Errorf("redundantEN with a partial companion = %v, want %v", got, want)
+	}
+}
+
+// TestLiteralness checks the clamps and the pull of short documents
+// towards literalUnknown.
+func TestLiteralness(t *testing.T) {
+	full := make([][][]int32, 10)
+	freeZH := make([][][]int32, 10)
+	en := make([][]int32, 10)
+	for s := range full {
+		// four keys a sentence, so that smoothing (κ = 1) leaves a fully
+		// rendered sentence a coverage of 4/5, above literalHi
+		ids := []int32{int32(4*s + 1), int32(4*s + 2), int32(4*s + 3), int32(4*s + 4)}
+		full[s] = [][]int32{ids}
+		freeZH[s] = [][]int32{{int32(1000 + s)}} // renders nothing in the English
+		en[s] = ids
+	}
+	tests := []struct {
+		name string
+		f    *features
+		want float64
+	}{
+		{"every sentence covered", handFeatures(full, en), 1},
+		{"nothing covered", handFeatures(freeZH, en), 0},
+		{"two sentences, covered", handFeatures(full[:2], en[:2]), literalUnknown + 2.0/literalSample*(1-literalUnknown)},
+		{"empty", &features{}, literalUnknown},
+	}
+	for _, tt := range tests {
+		got := literalness(tt.f, 1)
+		if math.IsNaN(got) || math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%s: literalness = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestForLiteralness checks that the scaled weights are a copy.
+func TestForLiteralness(t *testing.T) {
+	w := DefaultWeights()
+	v := w.forLiteralness(0.5)
+	if v == &w || w.Redundant != weightRedundant || w.OmitLiteral != weightOmitLiteral || w.Unmatched != weightUnmatched {
+		t.Fatalf("forLiteralness changed its receiver: %+v", w)
+	}
+	if v.Redundant != weightRedundant/2 || v.OmitLiteral != weightOmitLiteral/2 || v.Unmatched != weightUnmatched/2 {
+		t.Errorf("forLiteralness(0.5) = %+v", *v)
+	}
+}
+
+// TestUnmatchable checks that English words and names no Chinese unit can
+// match count as content by their IDF, numbers and anchors not, and that
+// coarse levels add up the parts of their sentences.
+func TestUnmatchable(t *testing.T) {
+	zh := []corpus.Sentence{{Text: "中国经济增长。"}, {Text: "他说。"}}
+	en := []corpus.Sentence{{Text: "China's economy grew 5% in Zorbania?"}, {Text: "He said."}}
+	w := DefaultWeights()
+	a := &Aligner{}
+	lex := a.lexicon(&w)
+	f := newFeatures(zh, en, lex, nil, &w, false)
+	before := f.en[0].total
+	// Unreachable in sentence 0: the words economy and grew (经济增长 is
+	// one dictionary word, economic growth), zorbania, and the name keys
+	// of the capitalised runs (chinas, zorbania: name keys match only
+	// pinyin); only china is matched. Five keys of one sentence in two,
+	// log(1 + 2/1) each. The number and the question mark do not count.
+	want := 5 * math.Log(3)
+	if math.Abs(f.eextra[0]-want) > 1e-9 {
+		t.Errorf("eextra[0] = %v, want %v (two keys of IDF log 3)", f.eextra[0], want)
+	}
+	f.unmatchable(0.5)
+	if got := f.en[0].total - before; math.Abs(got-0.5*want) > 1e-6 {
+		t.Errorf("unmatchable(0.5) added %v, want %v", got, 0.5*want)
+	}
+	g := f.downsample()
+	if got := g.en[0].total; math.Abs(got-(f.en[0].total+f.en[1].total)) > 1e-4 {
+		t.Errorf("coarse total %v, want the sum of its sentences' %v", got, f.en[0].total+f.en[1].total)
+	}
+}
+
+// TestKindMismatchTitles checks that titles are a kind only on a side
+// with paragraphs.
+func TestKindMismatchTitles(t *testing.T) {
+	title := corpus.Sentence{Text: "Xi meets Rahmon", Kind: corpus.Title}
+	body := corpus.Sentence{Text: "Xi met Rahmon on Tuesday.", Kind: corpus.Body}
+	if got := kinds([]corpus.Sentence{title, body}, true); got[0] != kindTitle || got[1] != kindBody {
+		t.Errorf("kinds with paragraphs = %v", got)
+	}
+	if got := kinds([]corpus.Sentence{title, body}, false); got != nil {
+		t.Errorf("kinds without paragraphs = %v, want nil (all body)", got)
+	}
+}
+
+// TestAlignConcurrent runs one Aligner from several goroutines on
+// documents of different sizes (so the pooled scratch space is reused
+// across sizes) and checks each result against a sequential run.
+func TestAlignConcurrent(t *testing.T) {
+	a := &Aligner{}
+	type doc struct{ zh, en []corpus.Sentence }
+	var docs []doc
+	r := rand.New(rand.NewPCG(7, 7))
+	for _, n := range []int{2, 5, 40, 150, 12, 90} {
+		drop := 10 // a paragraph without English, when there is room for one
+		if n < 30 {
+			drop = 0
+		}
+		zh, en := syntheticPair(r, n, n+n/3, drop)
+		docs = append(docs, doc{zh, en})
+	}
+	want := make([]string, len(docs))
+	for i, d := range docs {
+		beads, err := a.Align(d.zh, d.en)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = fmt.Sprint(beads)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(docs))
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range docs {
+				i := (k + g) % len(docs)
+				beads, err := a.Align(docs[i].zh, docs[i].en)
+				if err != nil || fmt.Sprint(beads) != want[i] {
+					errs <- fmt.Sprintf("goroutine %d, document %d: result differs (err %v)", g, i, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
