@@ -13,11 +13,11 @@
 //
 //	cost(a-b bead) = Prior[a-b]
 //	               + Length  · GC(lz, le)
-//	               + Lexical · Σ over the bead's sentences rich·(1 − coverage)
+//	               + Lexical · (Σ over the bead's sentences rich·(1 − coverage)
+//	                          + Redundant · L · Σ over a many-sentence English
+//	                            side rich·(1 − coverage)·(1 − unique))
 //	               + Para  if the bead starts a paragraph on one side only
 //	               + Kind  if the two sides' runs of sentence kinds differ
-//	               + Redundant · L · Σ over a many-sentence English side
-//	                             rich · (1 − coverage) · (1 − unique)
 //
 //	cost(deletion of one sentence) = Prior[1-0 or 0-1] + Delete
 //	               − DeleteDrop · min(missing/missingFull, 1)
@@ -54,9 +54,11 @@
 // the renderings occurs anywhere in the English: such a word can never be
 // covered, so a sentence made of them (an untranslated passage) keeps its
 // content weight and is cheaper left out than glued to a neighbour's bead.
-// On the English side, Unmatched · L of the weight of the keys no Chinese
-// unit can match counts as content (L, literalness, below: applied to all
-// text the rule cost the literary set two points of strict F1). Each unit
+// On the English side, Unmatched · L of the weight of the words and name
+// keys no Chinese unit can match counts as content (L, literalness,
+// below: applied to all text the rule cost the literary set two points of
+// strict F1; unmatched.go says why name keys count and the scale is not
+// read again). Each unit
 // and key is weighted by its IDF in its document, log(1 + N/df). The coverage of a
 // sentence in a bead is the weight of its units (keys) that have a
 // rendering among the other side's sentences of the bead, divided by its
@@ -100,18 +102,20 @@
 // look like that. So this term and the OmitLiteral share of the omission
 // discount are scaled by L, the literalness of the document pair: the
 // median over English sentences of the coverage of each by its best
-// Chinese sentence near the diagonal, with the dictionary alone (read
-// before the learning pass), mapped linearly from 0 at 0.55 to 1 at 0.65
-// (news editions: 0.66–0.94; literary translation: 0.46–0.56). English
-// sentences are measured because an edition that renders one Chinese
-// sentence as four is literal though no one English sentence covers its
-// source.
+// Chinese sentence near the diagonal, read on the first pass (with the
+// dictionary, and in batch mode the corpus model), mapped linearly from 0
+// at 0.55 to 1 at 0.65 (news editions: 0.66–0.94; literary translation:
+// 0.46–0.56), and drawn towards 0.5 when a side has fewer than 8
+// sentences. English sentences are measured because an edition that
+// renders one Chinese sentence as four is literal though no one English
+// sentence covers its source.
 //
 // Sentence kinds (body, title, caption, metadata) are compared as ordered
 // runs: caption + credit against one English caption agree. When neither
 // document has paragraphs (one sentence per line), kinds were guessed from
-// lone lines: Kind is divided by kindWeakFactor and titles count as body
-// (a short line without an end mark is as often a short sentence).
+// lone lines and Kind is divided by kindWeakFactor; on a side without
+// paragraphs titles count as body (a short line without an end mark is as
+// often a short sentence).
 //
 // A refinement pass re-cuts every many-to-many bead at each internal
 // boundary pair and keeps the cheapest cut if it costs at most Refine more
@@ -121,8 +125,9 @@
 // units (maxUnits, the most informative), each a bit; for a sentence pair
 // one merge of two sorted id lists yields the bit mask of matched units on
 // each side, and the coverage of a sentence by a block is the weight of
-// the OR of its masks against the block's sentences. Masks of the pairs
-// near the band are computed once per DP (pairCache).
+// the OR of its masks against the block's sentences. The DP computes the
+// masks of the pairs near the band once per block of pairBlock rows
+// (pairCache).
 //
 // # Learning from the data
 //
