@@ -163,7 +163,7 @@
 // are aligned exactly); a coarse level also widens to at most 8×Band. The
 // levels shrink geometrically and each costs O((n+m)·w·|Types|) for band
 // width w, so time and memory are linear in the length of the documents
-// (BenchmarkAlign: 140, 171 and 174 µs a sentence for 1,000 × 1,300,
+// (BenchmarkAlign: 116, 110 and 137 µs a sentence for 1,000 × 1,300,
 // 10,000 × 13,000 and 100,000 × 130,000 sentences with paragraph-sized
 // deletions). Memory is linear as well: a coarse level keeps only the
 // matching forms of its merged units, built straight from the sentences;
@@ -171,7 +171,7 @@
 // masks for the next pairBlock rows, so what grows with the band is the
 // back pointers and bead costs (1 + 4·|Types| bytes a cell) and the
 // forward-backward tables of the confidences (16 bytes a cell). The
-// 100,000 × 130,000 pair peaks at 830 MB of heap (465 MB live) and 837 MiB
+// 100,000 × 130,000 pair peaks at 742 MB of heap (402 MB live) and 847 MiB
 // resident; the band's cell budget (fineCells) bounds the worst case, two
 // unrelated documents, at about 65 bytes a cell. The DP tables and masks
 // are reused between calls (a sync.Pool of scratch space). A test checks the
