@@ -210,3 +210,19 @@ func TestAlignConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestDeletionFloor checks that however large the omission discounts, a
+// sentence left out costs at least minDeleteCost (beyond its prior).
+func TestDeletionFloor(t *testing.T) {
+	w := DefaultWeights()
+	w.Omit, w.OmitLiteral, w.DeleteDrop = 50, 50, 50
+	f := handFeatures([][][]int32{{{1}, {2}, {3}, {4}}, {{5}}}, [][]int32{{9, 10, 11, 12}, {5}})
+	f.missZH, f.missEN = 1, 1
+	sc := newScorer(f, DefaultTypes, &w)
+	for _, bt := range []BeadType{{1, 0}, {0, 1}} {
+		k := sc.typeIndex(bt.ZH, bt.EN)
+		if got := sc.cost(0, 0, k) - sc.prior[k]; got < minDeleteCost-1e-12 {
+			t.Errorf("%v deletion costs %v beyond its prior, want at least %v", bt, got, minDeleteCost)
+		}
+	}
+}
