@@ -226,3 +226,24 @@ func TestDeletionFloor(t *testing.T) {
 		}
 	}
 }
+
+// TestBadWeights checks that weights the cost model cannot use are an
+// error, not an empty alignment.
+func TestBadWeights(t *testing.T) {
+	zh := []corpus.Sentence{{Text: "中国经济增长。"}}
+	en := []corpus.Sentence{{Text: "China's economy grew."}}
+	for _, bad := range []func(*Weights){
+		func(w *Weights) { w.Smooth = 0 },
+		func(w *Weights) { w.Richness = -1 },
+		func(w *Weights) { w.Smooth = math.NaN() },
+	} {
+		w := DefaultWeights()
+		bad(&w)
+		if _, err := (&Aligner{Weights: &w}).Align(zh, en); err != ErrWeights {
+			t.Errorf("Align with %+v: err %v, want ErrWeights", w, err)
+		}
+		if err := NewLearner(&Aligner{Weights: &w}).Add(zh, en); err != ErrWeights {
+			t.Errorf("Learner.Add: err %v, want ErrWeights", err)
+		}
+	}
+}

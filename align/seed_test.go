@@ -28,24 +28,17 @@ func TestSeedPair(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	beadOfZH := func(s int) Bead {
+	beadOf := func(side string, ids func(Bead) []int, k int) Bead {
 		for _, b := range beads {
-			if slices.Contains(b.ZH, s) {
+			if slices.Contains(ids(b), k) {
 				return b
 			}
 		}
-		t.Fatalf("Chinese sentence %d in no bead", s)
+		t.Fatalf("%s sentence %d in no bead", side, k)
 		return Bead{}
 	}
-	beadOfEN := func(e int) Bead {
-		for _, b := range beads {
-			if slices.Contains(b.EN, e) {
-				return b
-			}
-		}
-		t.Fatalf("English sentence %d in no bead", e)
-		return Bead{}
-	}
+	beadOfZH := func(s int) Bead { return beadOf("Chinese", func(b Bead) []int { return b.ZH }, s) }
+	beadOfEN := func(e int) Bead { return beadOf("English", func(b Bead) []int { return b.EN }, e) }
 	findZH := func(pred func(string) bool) []int {
 		var out []int
 		for i, s := range zh {
