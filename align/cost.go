@@ -134,7 +134,8 @@ type scorer struct {
 	delZH      float64      // base cost of leaving a Chinese sentence unaligned
 	delEN      float64      // and an English one
 	omit       float64      // Omit + OmitLiteral
-	zme        [8][8]uint64 // lexicalCost's masks for redundantEN: units of Chinese sentence i+s matched by English sentence j+e
+	zme        [8][8]uint64 // lexicalCost's masks for redundancy: [s][e] the units of Chinese sentence i+s matched by English sentence j+e
+	ezm        [8][8]uint64 // [e][s] the keys of English sentence j+e matched by Chinese sentence i+s
 }
 
 func newScorer(f *features, types []BeadType, w *Weights) *scorer {
@@ -289,8 +290,12 @@ func (sc *scorer) similarity(i, j int) float64 {
 // smeared into a neighbour's bead.
 func (sc *scorer) lexicalCost(i, a, j, b int) float64 {
 	f := sc.f
-	var emask [8]uint64
-	track := sc.w.Redundant > 0 && b > 1 // fill sc.zme for redundantEN
+	var (
+		emask      [8]uint64
+		zcov, ecov [8]float64
+		zw, ew     [8]weighed
+	)
+	redundant := sc.w.Redundant > 0 && (a > 1 || b > 1)
 	k := sc.w.Smooth
 	c := 0.0
 	for s := i; s < i+a; s++ {
@@ -298,20 +303,30 @@ func (sc *scorer) lexicalCost(i, a, j, b int) float64 {
 		for e := j; e < j+b; e++ {
 			m1, m2 := sc.pairs.get(f, s, e)
 			zm |= m1
-			if track {
-				sc.zme[s-i][e-j] = m1
-			}
 			emask[e-j] |= m2
+			if redundant {
+				sc.zme[s-i][e-j] = m1
+				sc.ezm[e-j][s-i] = m2
+			}
 		}
 		z := &f.zh[s]
-		c += sc.rich(z.total) * (1 - f.scaled(maskWeight(z.weights, zm)/(z.total+k)))
+		zw[s-i] = weighed{z.weights, z.total}
+		zcov[s-i] = f.scaled(maskWeight(z.weights, zm) / (z.total + k))
+		c += sc.rich(z.total) * (1 - zcov[s-i])
 	}
 	for e := j; e < j+b; e++ {
 		en := &f.en[e]
-		c += sc.rich(en.total) * (1 - f.scaled(maskWeight(en.weights, emask[e-j])/(en.total+k)))
+		ew[e-j] = weighed{en.weights, en.total}
+		ecov[e-j] = f.scaled(maskWeight(en.weights, emask[e-j]) / (en.total + k))
+		c += sc.rich(en.total) * (1 - ecov[e-j])
 	}
-	if track {
-		c += sc.w.Redundant * sc.redundantEN(i, a, j, b, &sc.zme, &emask)
+	if redundant {
+		if b > 1 {
+			c += sc.w.Redundant * sc.redundancy(ew[:b], &ecov, zw[:a], &sc.zme)
+		}
+		if a > 1 {
+			c += sc.w.Redundant * sc.redundancy(zw[:a], &zcov, ew[:b], &sc.ezm)
+		}
 	}
 	return c
 }
@@ -319,36 +334,43 @@ func (sc *scorer) lexicalCost(i, a, j, b int) float64 {
 // Redundancy: a sentence of a many-sentence side that matches nothing of
 // the other side that its companions do not already match adds nothing
 // to the bead; if it is also poorly covered itself, it is more likely an
-// addition (a sentence the translator wrote) than part of the rendering.
-// uniqueFull is the share of the other side's weight a sentence must match
-// alone to count as a full contributor.
+// addition (a sentence the translator wrote, or one the other edition
+// left out) than part of the rendering. uniqueFull is the share of the
+// other side's weight a sentence must match alone to count as a full
+// contributor.
 const uniqueFull = 0.05
 
-// redundantEN sums, over the English sentences of a bead, how much each
-// is poorly covered and adds nothing unique to the Chinese coverage.
-func (sc *scorer) redundantEN(i, a, j, b int, zme *[8][8]uint64, emask *[8]uint64) float64 {
-	f := sc.f
+// weighed is what redundancy needs of a sentence of either language: its
+// unit (key) weights and their total.
+type weighed struct {
+	weights []float32
+	total   float64
+}
+
+// redundancy sums, over the sentences of one side of a bead (own, with
+// their scaled coverages cov), how much each is poorly covered and adds
+// nothing unique to its coverage of the other side: match[o][x] is the
+// mask of other[o]'s units that own[x] matches.
+func (sc *scorer) redundancy(own []weighed, cov *[8]float64, other []weighed, match *[8][8]uint64) float64 {
 	k := sc.w.Smooth
-	ztotal := 0.0
-	for s := i; s < i+a; s++ {
-		ztotal += f.zh[s].total + k
+	total := 0.0
+	for o := range other {
+		total += other[o].total + k
 	}
 	c := 0.0
-	for e := 0; e < b; e++ {
+	for x := range own {
 		u := 0.0
-		for s := 0; s < a; s++ {
+		for o := range other {
 			var others uint64
-			for o := 0; o < b; o++ {
-				if o != e {
-					others |= zme[s][o]
+			for y := range own {
+				if y != x {
+					others |= match[o][y]
 				}
 			}
-			u += maskWeight(f.zh[i+s].weights, zme[s][e]&^others)
+			u += maskWeight(other[o].weights, match[o][x]&^others)
 		}
-		u = min(u/ztotal/uniqueFull, 1)
-		en := &f.en[j+e]
-		cov := f.scaled(maskWeight(en.weights, emask[e]) / (en.total + k))
-		c += sc.rich(en.total) * (1 - cov) * (1 - u)
+		u = min(u/total/uniqueFull, 1)
+		c += sc.rich(own[x].total) * (1 - cov[x]) * (1 - u)
 	}
 	return c
 }

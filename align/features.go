@@ -716,6 +716,10 @@ func (l *lexicon) englishKeys(text string) []string {
 // (the Chinese edition often leaves the year out).
 func appendNumberKeys(keys []string, v numbers.Value) []string {
 	keys = append(keys, numPrefix+v.Key())
+	if v.Kind == numbers.Date && v.Year == 0 && v.Month == 0 && v.Day > 0 {
+		// a day without its month (23日) is written "the 23rd"
+		keys = append(keys, numPrefix+numbers.Value{Kind: numbers.Ordinal, Num: float64(v.Day)}.Key())
+	}
 	if v.Kind == numbers.Date && v.Year != 0 {
 		v.Year = 0
 		keys = append(keys, numPrefix+v.Key())

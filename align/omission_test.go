@@ -38,43 +38,61 @@ func handFeatures(zh [][][]int32, en [][]int32) *features {
 	return f
 }
 
-// TestRedundantEN checks the redundancy term against its formula: an
-// English sentence that matches only what its companion already matches
+// redundancyCost is what the Redundant term adds to the lexical cost of
+// the bead [i, i+a) × [j, j+b), at weight 1.
+func redundancyCost(f *features, i, a, j, b int) float64 {
+	w := DefaultWeights()
+	w.Redundant = 1
+	with := newScorer(f, DefaultTypes, &w).lexicalCost(i, a, j, b)
+	w.Redundant = 0
+	return with - newScorer(f, DefaultTypes, &w).lexicalCost(i, a, j, b)
+}
+
+// TestRedundancy checks the redundancy term against its formula on both
+// sides: a sentence that matches only what its companions already match
 // pays rich·(1 − coverage)·(1 − unique/uniqueFull), unique being 0; a
 // companion that matches something of its own pays nothing for it.
-func TestRedundantEN(t *testing.T) {
+func TestRedundancy(t *testing.T) {
 	w := DefaultWeights()
-	// Chinese: two units rendering keys 1 and 2. English 0: keys 1, 2
-	// (the translation). English 1: keys 1, 7, 8, 9 (repeats key 1, adds
-	// three words nothing renders). English 2: keys 2, 3 (key 3 unmatched).
-	f := handFeatures([][][]int32{{{1}, {2}}}, [][]int32{{1, 2}, {1, 7, 8, 9}, {2, 3}})
-	sc := newScorer(f, DefaultTypes, &w)
-	var zme [8][8]uint64
-	var emask [8]uint64
-	for e := 0; e < 2; e++ {
-		zme[0][e], emask[e] = pair(&f.zh[0], &f.en[e])
-	}
-	got := sc.redundantEN(0, 1, 0, 2, &zme, &emask)
-	// English 0 matches nothing English 1 does not (key 2 is unique to
-	// it: unique = 1/(2+κ) ≥ uniqueFull): pays 0. English 1 adds nothing
-	// unique, covers 1 of 4 keys.
+	sc := newScorer(&features{}, DefaultTypes, &w)
 	k := w.Smooth
-	want := sc.rich(4) * (1 - 1/(4+k))
-	if math.Abs(got-want) > 1e-9 {
-		t.Errorf("redundantEN = %v, want %v", got, want)
-	}
-	// English 0 and English 2 (keys 2, 3): English 0 alone matches unit
-	// 1, so it pays nothing; English 2 adds nothing unique and covers 1
-	// of its 2 keys.
-	g := handFeatures([][][]int32{{{1}, {2}}}, [][]int32{{1, 2}, {2, 3}})
-	sc = newScorer(g, DefaultTypes, &w)
-	for e := 0; e < 2; e++ {
-		zme[0][e], emask[e] = pair(&g.zh[0], &g.en[e])
-	}
-	got = sc.redundantEN(0, 1, 0, 2, &zme, &emask)
-	want = sc.rich(2) * (1 - 1/(2+k))
-	if math.Abs(got-want) > 1e-9 {
-		t.Errorf("redundantEN with a partial companion = %v, want %v", got, want)
+	tests := []struct {
+		name string
+		f    *features
+		a, b int
+		want float64
+	}{{
+		// Chinese: two units rendering keys 1 and 2. English 0: keys 1, 2
+		// (the translation). English 1: keys 1, 7, 8, 9 (repeats key 1,
+		// adds three words nothing renders). English 0 matches unit 2,
+		// which English 1 does not: pays 0. English 1 adds nothing
+		// unique and covers 1 of its 4 keys.
+		"English addition",
+		handFeatures([][][]int32{{{1}, {2}}}, [][]int32{{1, 2}, {1, 7, 8, 9}}), 1, 2,
+		sc.rich(4) * (1 - 1/(4+k)),
+	}, {
+		// English 2 (keys 2, 3) adds nothing to English 0 and covers 1
+		// of its 2 keys.
+		"English partial companion",
+		handFeatures([][][]int32{{{1}, {2}}}, [][]int32{{1, 2}, {2, 3}}), 1, 2,
+		sc.rich(2) * (1 - 1/(2+k)),
+	}, {
+		// The mirror image: Chinese 1 renders key 1, which Chinese 0
+		// renders too, and three keys the English lacks.
+		"Chinese sentence the English left out",
+		handFeatures([][][]int32{{{1}, {2}}, {{1}, {7}, {8}, {9}}}, [][]int32{{1, 2}}), 2, 1,
+		sc.rich(4) * (1 - 1/(4+k)),
+	}, {
+		// Each Chinese sentence renders a key of its own: nobody pays.
+		"two halves of one rendering",
+		handFeatures([][][]int32{{{1}}, {{2}}}, [][]int32{{1, 2}}), 2, 1,
+		0,
+	}}
+	for _, tt := range tests {
+		got := redundancyCost(tt.f, 0, tt.a, 0, tt.b)
+		if math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%s: redundancy = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
 

@@ -1,0 +1,40 @@
+package align
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/bitext/bitext/corpus/numbers"
+)
+
+// TestNumberKeys checks the keys a Chinese number or date is matched by:
+// a date with a year is also the date without it, and a day without its
+// month (23日) is also the ordinal English writes for it ("the 23rd").
+func TestNumberKeys(t *testing.T) {
+	tests := []struct {
+		zh, en string
+		match  bool
+	}{
+		{"汇价23日升破7.0大关", "rose above 7.0 on the 23rd", true},
+		{"24日至25日", "on the 24th and 25th", true},
+		{"2020年7月26日", "on July 26", true},
+		{"7月26日", "on July 26th, 2020", true}, // the year the Chinese leaves out
+		{"7月26日", "the 26th", false},          // a month and day is not a bare day
+		{"第23届", "the 23rd session", true},
+		{"23日", "23 people", false},
+	}
+	for _, tt := range tests {
+		var zk, ek []string
+		for _, v := range numbers.Chinese(tt.zh) {
+			zk = appendNumberKeys(zk, v)
+		}
+		for _, v := range numbers.English(tt.en) {
+			ek = appendNumberKeys(ek, v)
+		}
+		got := slices.ContainsFunc(zk, func(k string) bool { return slices.Contains(ek, k) })
+		if got != tt.match {
+			t.Errorf("%s ↔ %s: match %v, want %v (keys %q, %q)", tt.zh, tt.en, got, tt.match, strings.Join(zk, " "), strings.Join(ek, " "))
+		}
+	}
+}
