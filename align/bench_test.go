@@ -31,25 +31,49 @@ func BenchmarkAlign(b *testing.B) {
 		r := rand.New(rand.NewPCG(1, 2))
 		zh, en := syntheticPair(r, n, n*13/10, 10)
 		b.Run(fmt.Sprintf("N=%dx%d", len(zh), len(en)), func(b *testing.B) {
-			if n > 10000 && testing.Short() {
-				b.Skip("big")
-			}
-			a := &Aligner{Dict: NoDictionary}
-			b.ReportAllocs()
-			peak := watchHeap()
-			b.ResetTimer()
-			for b.Loop() {
-				if _, err := a.Align(zh, en); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(zh)+len(en)), "ns/sentence")
-			heap, live, sys := peak()
-			b.ReportMetric(float64(heap)/(1<<20), "peak-heap-MB")
-			b.ReportMetric(float64(live)/(1<<20), "peak-live-MB")
-			b.ReportMetric(float64(sys)/(1<<20), "peak-sys-MB")
+			benchAlign(b, zh, en)
 		})
 	}
+}
+
+// BenchmarkUnrelated is the worst case of BenchmarkAlign's memory:
+// the Chinese side of one synthetic pair and the English side of another,
+// drawn independently, so that nothing but chance matches. No path stays
+// inside the band, which widens until it holds its cell budget (fineCells
+// a sentence); peak-heap-MB and the maximum resident set size must still
+// stay below 1,000 for 100,000 × 130,000 sentences:
+//
+//	/usr/bin/time -v ./align.test -test.run '^$' -test.bench 'BenchmarkUnrelated/N=100000' -test.benchtime 1x
+func BenchmarkUnrelated(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		zh, _ := syntheticPair(rand.New(rand.NewPCG(1, 2)), n, n*13/10, 10)
+		_, en := syntheticPair(rand.New(rand.NewPCG(3, 4)), n, n*13/10, 10)
+		b.Run(fmt.Sprintf("N=%dx%d", len(zh), len(en)), func(b *testing.B) {
+			benchAlign(b, zh, en)
+		})
+	}
+}
+
+// benchAlign aligns zh with en b.N times and reports the time per
+// sentence and the peaks of memory (see BenchmarkAlign).
+func benchAlign(b *testing.B, zh, en []corpus.Sentence) {
+	if len(zh) > 10000 && testing.Short() {
+		b.Skip("big")
+	}
+	a := &Aligner{Dict: NoDictionary}
+	b.ReportAllocs()
+	peak := watchHeap()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := a.Align(zh, en); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(zh)+len(en)), "ns/sentence")
+	heap, live, sys := peak()
+	b.ReportMetric(float64(heap)/(1<<20), "peak-heap-MB")
+	b.ReportMetric(float64(live)/(1<<20), "peak-live-MB")
+	b.ReportMetric(float64(sys)/(1<<20), "peak-sys-MB")
 }
 
 // watchHeap samples the bytes of live and not yet swept heap objects, the
