@@ -38,10 +38,11 @@ func BenchmarkAlign(b *testing.B) {
 
 // BenchmarkUnrelated is the worst case of BenchmarkAlign's memory:
 // the Chinese side of one synthetic pair and the English side of another,
-// drawn independently, so that nothing but chance matches. No path stays
-// inside the band, which widens until it holds its cell budget (fineCells
-// a sentence); peak-heap-MB and the maximum resident set size must still
-// stay below 1,000 for 100,000 × 130,000 sentences:
+// drawn independently, so that nothing but chance matches. The band
+// widens wherever the path touches it, at every level, until the cell
+// budget (fineCells a sentence) stops it; peak-heap-MB and the maximum
+// resident set size must still stay below 1,000 for 100,000 × 130,000
+// sentences:
 //
 //	/usr/bin/time -v ./align.test -test.run '^$' -test.bench 'BenchmarkUnrelated/N=100000' -test.benchtime 1x
 func BenchmarkUnrelated(b *testing.B) {

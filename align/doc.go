@@ -170,11 +170,15 @@
 // the DP keeps its running costs for the last maxA+1 rows and its pair
 // masks for the next pairBlock rows, so what grows with the band is the
 // back pointers and bead costs (1 + 4·|Types| bytes a cell) and the
-// forward-backward tables of the confidences (16 bytes a cell). The
-// 100,000 × 130,000 pair peaks at 742 MB of heap (402 MB live) and 847 MiB
+// forward-backward tables of the confidences (8 bytes a cell: float32
+// less the largest value of the row, computed in float64), held in chunks
+// that a widening band adds to instead of reallocating. The
+// 100,000 × 130,000 pair peaks at 729 MB of heap (406 MB live) and 773 MiB
 // resident; the band's cell budget (fineCells) bounds the worst case, two
-// unrelated documents, at about 65 bytes a cell. The DP tables and masks
-// are reused between calls (a sync.Pool of scratch space). A test checks the
+// unrelated documents, at about 57 bytes a cell (BenchmarkUnrelated: 733 MB
+// of heap, 847 MiB resident). The masks and the DP's other tables are
+// reused between calls (a sync.Pool of scratch space), the tables that grow
+// with the band only within a call. A test checks the
 // banded search against an obviously-correct full DP on 50–300-sentence
 // pairs with the band forced down to 3 and runs of 20+ dropped sentences.
 //

@@ -21,9 +21,16 @@ const coarseWidthFactor = 8
 
 // fineCells and coarseCells bound the cells a level's band may hold per
 // sentence of the two sides, at the finest level and at the coarse ones,
-// unless the band fits minCells.
+// unless the band fits minCells. fineCells is about twice what the finest
+// band of BenchmarkAlign's 100,000 × 130,000 pair holds once doubled to
+// verify its path (16.4 a sentence). At about 57 bytes a cell (1 back
+// pointer, 4·12 bead costs, 8 forward-backward) it is the bound on
+// memory when nothing matches: two unrelated documents of that size widen
+// their band to 19 cells a sentence, and the verification would double it
+// (BenchmarkUnrelated: 847 MiB resident; 2.0 GiB with fineCells 64, when
+// the tables held 65 bytes a cell).
 const (
-	fineCells   = 64
+	fineCells   = 32
 	coarseCells = 48
 	minCells    = 1 << 18
 )
@@ -34,21 +41,29 @@ const maxMerge = 16
 // noBack marks a cell with no predecessor.
 const noBack = 255
 
-// scratch holds the DP tables, reused between calls.
+// scratch holds the DP tables, reused between calls (those that grow with
+// the band only from one solve to the next: see putScratch).
 type scratch struct {
 	lo, hi []int32   // band of row i: columns lo[i]..hi[i] inclusive
-	off    []int     // index of (i, lo[i]) in the tables
 	base   []int     // index of (i, 0) in cost (possibly out of its range)
-	cost   []float64 // best cost to reach the cell, for the last rows only (see solve)
-	back   []uint8   // bead type of the last bead on the best path
-	bead   []float32 // cost of the bead of type k ending at cell c: bead[c*len(types)+k] (+Inf: none)
-	fwd    []float64 // log-sum of exp(−cost/T) over all paths to the cell
-	bwd    []float64 // the same from the cell to the end
-	pairs  pairCache
-	width  []int32 // per-row half-width while widening
-	grow   []int32 // per-row width asked for by one widening
-	cmin   []int32 // per-row range of the path the band is centred on
-	cmax   []int32
+	cost   []float64 // a ring of the last rows: best cost to reach the cell in solve, fwd or bwd in confidences
+
+	// The tables that grow with the band are made of chunks of chunkCells
+	// cells: cell (i, j) is cell c = off[i]+j−lo[i] of the band, found
+	// at chunkAt(c).
+	off    []int
+	back   [][]uint8   // bead type of the last bead on the best path
+	bead   [][]float32 // cost of the bead of type k ending at cell c: bead[…][c*len(types)+k] (+Inf: none)
+	fwd    [][]float32 // log-sum of exp(−cost/T) over all paths to the cell, less fwdMax of its row
+	bwd    [][]float32 // the same from the cell to the end, less bwdMax of its row
+	fwdMax []float64   // per row: the largest fwd of the row (0 when no path reaches it)
+	bwdMax []float64
+
+	pairs pairCache
+	width []int32 // per-row half-width while widening
+	grow  []int32 // per-row width asked for by one widening
+	cmin  []int32 // per-row range of the path the band is centred on
+	cmax  []int32
 
 	solvedLo, solvedHi []int32 // the band of the last solve
 	pairFrom, pairTo   int     // the Chinese sentences in the pair cache
@@ -57,8 +72,19 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-func getScratch() *scratch  { return scratchPool.Get().(*scratch) }
-func putScratch(s *scratch) { scratchPool.Put(s) }
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+// putScratch returns s to the pool without the tables that grow with the
+// band (back pointers, bead costs, forward-backward). A pooled scratch
+// holding them keeps them live while the caller builds the features of
+// its next pass, and the collector lets the heap grow to twice what it
+// finds live: kept, they raised BenchmarkUnrelated's 100,000 × 130,000
+// pair from 847 to 1,028 MiB resident, and BenchmarkAlign's from 762 to
+// 913 MiB.
+func putScratch(s *scratch) {
+	s.back, s.bead, s.fwd, s.bwd = nil, nil, nil, nil
+	scratchPool.Put(s)
+}
 
 // step is one bead of a path: it ends at cell (I, J) and has type K.
 type step struct{ I, J, K int }
@@ -67,9 +93,6 @@ type step struct{ I, J, K int }
 // found around the projection of a coarser alignment when the documents
 // are long.
 func alignLevel(sc *scorer, s *scratch, band, coarseMax int, verify bool) []step {
-	// The forward-backward tables and bead costs of an earlier call are
-	// not needed while the coarse levels are searched.
-	s.fwd, s.bwd, s.bead = nil, nil, nil
 	return alignAt(sc, s, band, coarseMax, verify, 1)
 }
 
@@ -310,23 +333,11 @@ func (s *scratch) solve(sc *scorer) []step {
 		total += int(s.hi[i]-s.lo[i]) + 1
 	}
 	s.off[n+1] = total
-	// A bead reaches back at most maxA rows, so the costs of the last
-	// maxA+1 rows are all the DP reads: row i is kept in slot i mod
-	// (maxA+1) of a ring of rows as wide as the widest.
-	width := 0
-	for i := 0; i <= n; i++ {
-		width = max(width, int(s.hi[i]-s.lo[i])+1)
-	}
-	ring := sc.maxA + 1
-	s.cost = resize(s.cost, ring*width)
-	s.base = resize(s.base, n+1)
-	for i := range s.base {
-		s.base[i] = i%ring*width - int(s.lo[i])
-	}
+	s.setRing(sc.maxA + 1)
 	at := func(i, j int) int { return s.base[i] + j }
 	nt := len(sc.types)
-	regrow(&s.back, total)
-	regrow(&s.bead, total*nt)
+	fit(&s.back, total, 1)
+	fit(&s.bead, total, nt)
 	sc.pairs = &s.pairs
 	s.pairs.t0, s.pairs.n = resize(s.pairs.t0, n), resize(s.pairs.n, n)
 	s.pairs.off = resize(s.pairs.off, n)
@@ -339,16 +350,16 @@ func (s *scratch) solve(sc *scorer) []step {
 		}
 		lo, hi := int(s.lo[i]), int(s.hi[i])
 		for j := lo; j <= hi; j++ {
-			idx := s.off[i] + j - lo
+			ch, x := chunkAt(s.off[i] + j - lo)
+			bc := s.bead[ch][x*nt : x*nt+nt]
 			if i == 0 && j == 0 {
-				s.cost[at(i, j)], s.back[idx] = 0, noBack
+				s.cost[at(i, j)], s.back[ch][x] = 0, noBack
 				for k := range nt {
-					s.bead[k] = float32(inf)
+					bc[k] = float32(inf)
 				}
 				continue
 			}
 			best, bk := inf, noBack
-			bc := s.bead[idx*nt : idx*nt+nt]
 			for k, t := range sc.types {
 				bc[k] = float32(inf)
 				pi, pj := i-t.ZH, j-t.EN
@@ -365,7 +376,7 @@ func (s *scratch) solve(sc *scorer) []step {
 					best, bk = c, k
 				}
 			}
-			s.cost[at(i, j)], s.back[idx] = best, uint8(bk)
+			s.cost[at(i, j)], s.back[ch][x] = best, uint8(bk)
 		}
 	}
 	m := int(s.hi[n])
@@ -374,7 +385,8 @@ func (s *scratch) solve(sc *scorer) []step {
 	}
 	var path []step
 	for i, j := n, m; i > 0 || j > 0; {
-		k := int(s.back[s.off[i]+j-int(s.lo[i])])
+		ch, x := chunkAt(s.off[i] + j - int(s.lo[i]))
+		k := int(s.back[ch][x])
 		path = append(path, step{i, j, k})
 		i, j = i-sc.types[k].ZH, j-sc.types[k].EN
 	}
@@ -382,6 +394,54 @@ func (s *scratch) solve(sc *scorer) []step {
 		path[a], path[b] = path[b], path[a]
 	}
 	return path
+}
+
+// The tables that grow with the band (back pointers, bead costs,
+// forward-backward) are made of chunks of chunkCells cells (fewer when
+// the whole band is smaller), reused from one solve to the next: a band
+// that widens adds chunks instead of reallocating whole tables, and the
+// chunks one call leaves to the collector fit the next. Tables
+// reallocated whole at every widening leave garbage of ever larger sizes,
+// which the heap cannot reuse and the process keeps resident
+// (BenchmarkUnrelated's 100,000 × 130,000 pair: 1,141 MiB resident for
+// an 835 MB peak heap, against 847 MiB for 733 MB in chunks).
+const (
+	chunkShift = 16
+	chunkCells = 1 << chunkShift
+)
+
+// chunkAt returns the chunk of the tables holding cell c of the band and
+// the cell's index in it.
+func chunkAt(c int) (chunk, i int) { return c >> chunkShift, c & (chunkCells - 1) }
+
+// fit makes table t hold cells cells of per entries each in chunks,
+// reusing the chunks it has where they are large enough.
+func fit[T any](t *[][]T, cells, per int) {
+	n := (cells + chunkCells - 1) / chunkCells
+	if cap(*t) < n {
+		*t = append((*t)[:cap(*t)], make([][]T, n-cap(*t))...)
+	}
+	*t = (*t)[:n]
+	for c := range *t {
+		regrow(&(*t)[c], min(cells, chunkCells)*per)
+	}
+}
+
+// setRing sizes s.cost as a ring of rows rows of the band, as wide as
+// the widest, and sets base so that cell (i, j) is s.cost[s.base[i]+j] in
+// slot i mod rows. A bead reaches at most maxA rows, so a DP over the rows
+// in either direction reads only the last maxA+1.
+func (s *scratch) setRing(rows int) {
+	n := len(s.lo) - 1
+	width := 0
+	for i := 0; i <= n; i++ {
+		width = max(width, int(s.hi[i]-s.lo[i])+1)
+	}
+	s.cost = resize(s.cost, rows*width)
+	s.base = resize(s.base, n+1)
+	for i := range s.base {
+		s.base[i] = i%rows*width - int(s.lo[i])
+	}
 }
 
 // pairBlock is how many rows of the DP share one filling of the pair
