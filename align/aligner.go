@@ -32,7 +32,7 @@ const DefaultBand = 8
 var (
 	ErrEmpty     = errors.New("align: a side has no sentences")
 	ErrBeadTypes = errors.New("align: bead types must include 1-0, 0-1 or 1-1 shapes and be at most 8 sentences a side")
-	ErrWeights   = errors.New("align: Weights.Smooth and Weights.Richness must be positive")
+	ErrWeights   = errors.New("align: Weights.Smooth and Weights.Richness must be positive, Weights.Spread not negative")
 )
 
 // Aligner aligns the sentences of a Chinese document with those of its
@@ -77,24 +77,21 @@ func (a *Aligner) Align(zh, en []corpus.Sentence) ([]Bead, error) {
 		return nil, err
 	}
 	w := a.weights()
-	if !(w.Smooth > 0 && w.Richness > 0) {
+	if !w.valid() {
 		return nil, ErrWeights
 	}
 	lex := a.lexicon(w)
 	f, w := a.firstFeatures(zh, en, lex, w)
-	res := a.run(f, types, w)
+	res := a.run(f, types, w, false)
 	if !a.NoLearn && lex.useful() {
-		m := trainModel1(f, res)
-		if m != nil {
+		if m := trainModel1(f, res); m != nil {
 			f = newFeatures(zh, en, lex, m, w, !a.NoHints)
 			f.unmatchable(w.Unmatched)
-			f.estimateVariance(res)
-			res = a.run(f, types, w)
 		}
-	} else {
-		f.estimateVariance(res)
-		res = a.run(f, types, w)
 	}
+	f.estimateVariance(res)
+	res = a.run(f, types, w, true)
+	calibrate(res, w.Calibration)
 	return res, nil
 }
 
@@ -122,6 +119,11 @@ func (a *Aligner) types() ([]BeadType, error) {
 	return types, nil
 }
 
+// valid reports whether the weights can be used at all (NaN fails).
+func (w *Weights) valid() bool {
+	return w.Smooth > 0 && w.Richness > 0 && w.Spread >= 0 && !math.IsNaN(w.Calibration)
+}
+
 func (a *Aligner) weights() *Weights {
 	if a.Weights != nil {
 		return a.Weights
@@ -130,8 +132,10 @@ func (a *Aligner) weights() *Weights {
 	return &w
 }
 
-// run aligns the features f and returns beads with costs and confidences.
-func (a *Aligner) run(f *features, types []BeadType, w *Weights) []Bead {
+// run aligns the features f and returns beads with costs and their
+// marginal probabilities as confidences: on the final pass, averaged over
+// a spread of deletion prices (Weights.Spread).
+func (a *Aligner) run(f *features, types []BeadType, w *Weights, final bool) []Bead {
 	band := a.Band
 	if band <= 0 {
 		band = DefaultBand
@@ -146,8 +150,24 @@ func (a *Aligner) run(f *features, types []BeadType, w *Weights) []Bead {
 	path := alignLevel(sc, s, band, coarseMax, true)
 	refined := sc.refine(path)
 	beads := sc.beads(refined)
-	confidences(sc, s, beads, w.Temperature)
+	spread := 0.0
+	if final {
+		spread = w.Spread
+	}
+	confidences(sc, s, beads, w.Temperature, spread)
 	return beads
+}
+
+// calibrate turns the marginal probabilities of beads into the reported
+// confidences, p^exponent (defaultCalibration when exponent ≤ 0): the
+// marginals are underconfident (see the package documentation).
+func calibrate(beads []Bead, exponent float64) {
+	if exponent <= 0 {
+		exponent = defaultCalibration
+	}
+	for i := range beads {
+		beads[i].Confidence = math.Pow(beads[i].Confidence, exponent)
+	}
 }
 
 // logErfc returns log(erfc(x)) for x ≥ 0 without underflow: math.Erfc

@@ -9,11 +9,29 @@ import (
 // confidences sets the Confidence of each bead of the path just solved in
 // s: the marginal probability of that exact bead under the Gibbs
 // distribution p(path) ∝ exp(−cost(path)/T) over all paths through the
-// band, computed by the forward-backward algorithm.
-func confidences(sc *scorer, s *scratch, beads []Bead, temp float64) {
+// band, computed by the forward-backward algorithm. With spread > 0 it is
+// the mean of the marginals with every sentence left out costing spread
+// less (but at least minDeleteCost), the same, and spread more (see the
+// package documentation).
+func confidences(sc *scorer, s *scratch, beads []Bead, temp, spread float64) {
 	if temp <= 0 {
 		temp = defaultTemperature
 	}
+	if spread <= 0 {
+		marginals(sc, s, beads, temp, 0, 1)
+		return
+	}
+	for b := range beads {
+		beads[b].Confidence = 0
+	}
+	for _, shift := range []float64{-spread, 0, spread} {
+		marginals(sc, s, beads, temp, shift, 1.0/3)
+	}
+}
+
+// marginals adds share times the marginal probability of each bead to its
+// Confidence, every sentence left out costing shift more.
+func marginals(sc *scorer, s *scratch, beads []Bead, temp, shift, share float64) {
 	n := len(s.lo) - 1
 	fit(&s.fwd, s.off[n+1], 1)
 	fit(&s.bwd, s.off[n+1], 1)
@@ -28,6 +46,7 @@ func confidences(sc *scorer, s *scratch, beads []Bead, temp float64) {
 	at := func(i, j int) int { return s.base[i] + j }
 	inf := math.Inf(-1)
 	nt := len(sc.types)
+	cost := func(i, j, k int) float64 { return shifted(sc, k, float64(s.beadCost(i, j, k, nt)), shift) }
 	for i := 0; i <= n; i++ {
 		lo, hi := int(s.lo[i]), int(s.hi[i])
 		for j := lo; j <= hi; j++ {
@@ -41,7 +60,7 @@ func confidences(sc *scorer, s *scratch, beads []Bead, temp float64) {
 					continue
 				}
 				pf := s.cost[at(pi, pj)]
-				c := float64(s.beadCost(i, j, k, nt))
+				c := cost(i, j, k)
 				if pf == inf || math.IsInf(c, 1) {
 					continue
 				}
@@ -65,7 +84,7 @@ func confidences(sc *scorer, s *scratch, beads []Bead, temp float64) {
 					continue
 				}
 				nb := s.cost[at(ni, nj)]
-				c := float64(s.beadCost(ni, nj, k, nt))
+				c := cost(ni, nj, k)
 				if nb == inf || math.IsInf(c, 1) {
 					continue
 				}
@@ -80,18 +99,30 @@ func confidences(sc *scorer, s *scratch, beads []Bead, temp float64) {
 	for b := range beads {
 		bd := &beads[b]
 		ni, nj := i+len(bd.ZH), j+len(bd.EN)
+		p := 0.0
 		switch {
 		case len(bd.EN) == 0 || len(bd.ZH) == 0:
 			// A deletion is the same bead wherever the other side's
 			// position is: its confidence is the probability that these
 			// sentences are left out, summed over those positions.
-			bd.Confidence = deletionMarginal(sc, s, i, j, len(bd.ZH), len(bd.EN), z, temp)
+			p = deletionMarginal(sc, s, i, j, len(bd.ZH), len(bd.EN), z, temp, shift)
 		case s.inBand(i, j) && s.inBand(ni, nj):
-			p := s.fwdAt(i, j) - bd.Cost/temp + s.bwdAt(ni, nj) - z
-			bd.Confidence = min(max(math.Exp(p), 0), 1)
+			p = math.Exp(s.fwdAt(i, j) - bd.Cost/temp + s.bwdAt(ni, nj) - z)
 		}
+		bd.Confidence += share * min(max(p, 0), 1)
 		i, j = ni, nj
 	}
+}
+
+// shifted is the cost c of a bead of type k with every sentence it leaves
+// out costing shift more, and never less than minDeleteCost a sentence.
+func shifted(sc *scorer, k int, c, shift float64) float64 {
+	t := sc.types[k]
+	if shift == 0 || t.ZH != 0 && t.EN != 0 {
+		return c
+	}
+	out := float64(t.ZH + t.EN)
+	return max(c+shift*out, sc.prior[k]+minDeleteCost*out)
 }
 
 // keepRow stores row i of the ring (s.cost) into table t (s.fwd or s.bwd)
@@ -133,8 +164,8 @@ func (s *scratch) beadCost(i, j, k, nt int) float32 {
 // deletionMarginal is the marginal probability that Chinese sentences
 // [i, i+a) (when b is 0) or English sentences [j, j+b) (when a is 0) are
 // left unaligned by a bead of that type, at any position of the other
-// side inside the band.
-func deletionMarginal(sc *scorer, s *scratch, i, j, a, b int, z, temp float64) float64 {
+// side inside the band, each sentence left out costing shift more.
+func deletionMarginal(sc *scorer, s *scratch, i, j, a, b int, z, temp, shift float64) float64 {
 	k := slices.Index(sc.types, BeadType{ZH: a, EN: b})
 	if k < 0 {
 		return 0
@@ -146,7 +177,7 @@ func deletionMarginal(sc *scorer, s *scratch, i, j, a, b int, z, temp float64) f
 		if !s.inBand(i, j) || !s.inBand(ni, nj) {
 			return
 		}
-		c := float64(s.beadCost(ni, nj, k, nt))
+		c := shifted(sc, k, float64(s.beadCost(ni, nj, k, nt)), shift)
 		if math.IsInf(c, 1) {
 			return
 		}

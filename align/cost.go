@@ -18,6 +18,8 @@ type Weights struct {
 	Kind        float64              // a bead that pairs different sentence kinds (caption with body)
 	Variance    float64              // Gale-Church variance per Chinese character before estimation
 	Temperature float64              // of the Gibbs distribution whose marginals are the confidences
+	Spread      float64              // confidences average the marginals with each deletion costing this much less, the same and more
+	Calibration float64              // the reported confidence is the marginal to this power (≤ 0: the default)
 	Refine      float64              // a many-to-many bead is re-cut when the cut costs at most this much more
 	DeleteDrop  float64              // how much cheaper deletions get on a side whose text is partly untranslated
 	Omit        float64              // deletion discount for a content-rich sentence with nothing matching nearby
@@ -50,6 +52,8 @@ const (
 	weightUnmatched    = 0.5
 	defaultVariance    = 6.0
 	defaultTemperature = 1.0
+	defaultSpread      = 1.0
+	defaultCalibration = 0.3
 	priorOther         = 6.0
 )
 
@@ -59,6 +63,7 @@ func DefaultWeights() Weights {
 		Length: weightLength, Lexical: weightLexical, Smooth: weightSmooth,
 		Delete: weightDelete, Evidence: weightEvidence, Para: weightPara, Kind: weightKind,
 		Variance: defaultVariance, Temperature: defaultTemperature, Refine: weightRefine,
+		Spread: defaultSpread, Calibration: defaultCalibration,
 		Omit: weightOmit, DeleteDrop: weightDeleteDrop, Richness: weightRichness,
 		Redundant: weightRedundant, OmitLiteral: weightOmitLiteral, Unmatched: weightUnmatched,
 		Prior: map[BeadType]float64{

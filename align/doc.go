@@ -184,14 +184,38 @@
 //
 // # Confidence
 //
-// A bead's Confidence is its marginal probability under the Gibbs
-// distribution p(path) ∝ exp(−cost(path)/Temperature) over all paths in
-// the final band, computed by the forward-backward algorithm (log-sum-exp).
-// It is high when no alternative segmentation comes close in cost. A
-// deletion (1-0, 0-1) is the same bead wherever the other side's position
-// falls, so its confidence is the probability that its sentences are left
-// out, summed over those positions.
+// A bead's marginal probability under the Gibbs distribution p(path) ∝
+// exp(−cost(path)/Temperature) over all paths in the final band is
+// computed by the forward-backward algorithm (log-sum-exp). It is high
+// when no alternative segmentation comes close in cost. A deletion (1-0,
+// 0-1) is the same bead wherever the other side's position falls, so its
+// marginal is the probability that its sentences are left out, summed over
+// those positions. The first pass's marginals choose the beads Model 1
+// learns from and the beads the length parameters are re-estimated on.
 //
+// What a sentence left out should cost is the least certain part of the
+// model (it is what separates a free translation from an edition that
+// drops passages), so on the final pass the marginals are averaged over
+// three deletion prices: Spread (1) nats a sentence less, the same, and
+// Spread more (never below minDeleteCost). A bead whose standing depends
+// on that price loses confidence. On news-dev this ranks wrong beads lower
+// (area under the ROC curve of strict correctness 0.851 → 0.888; Spread 2
+// and 3 give the same; mac-dev 0.831 → 0.832).
+//
+// Such marginals are underconfident: a correct bead shares its mass with
+// many paths that differ from it a little. On mac-dev beads with a
+// marginal of 0.1–0.2 are right half the time and those of 0.5–0.6 four
+// times in five (news-dev: three in four). The reported Confidence is the
+// marginal to the power Calibration (0.3), which makes it a probability
+// of being exactly right: the exponent that minimises the Brier score is 0.2 on news-dev
+// and 0.4 on mac-dev; chosen on either set, it costs the other at most
+// 0.0095 of Brier score (mac-dev 0.1162 against its best 0.1067), and 0.3,
+// between them, brings the expected calibration error over the ten
+// deciles from 0.16 to 0.04 on news-dev and from 0.21 to 0.05 on mac-dev.
+// The power changes no ranking. Beads at 0.9 or above are right 99% of
+// the time on news-dev and 98% on mac-dev; on the literary set beads of
+// 0.5–0.6 are right 50%, of 0.8–0.9 86%.
+
 // # How the weights were set
 //
 // Lexical is the unit of the scale (3). Unmatched (0.5), Redundant
@@ -212,7 +236,8 @@
 // both halves of mac-dev choose); Para, Refine, Richness, Smooth and the
 // bead priors were set by hand: the priors follow the shape frequencies
 // of translated prose (−log of 1-2 being about half as common as 1-1,
-// every further sentence in a bead costing more). Temperature is 1 (costs are in nats).
+// every further sentence in a bead costing more). Temperature is 1 (costs are in nats);
+// Spread and Calibration are explained under Confidence.
 // Every other constant has the value its comment gives a reason for.
 // Nothing from the evaluation sets is embedded: the dictionary is
 // CC-CEDICT, everything else is estimated from the documents at hand.

@@ -74,12 +74,12 @@ func (l *Learner) Add(zh, en []corpus.Sentence) error {
 		return err
 	}
 	w := l.a.weights()
-	if !(w.Smooth > 0 && w.Richness > 0) {
+	if !w.valid() {
 		return ErrWeights
 	}
 	lex := l.a.lexicon(w)
 	f, w := l.a.firstFeatures(zh, en, lex, w)
-	beads := l.a.run(f, types, w)
+	beads := l.a.run(f, types, w, false)
 	for _, p := range trainingPairs(f, beads) {
 		l.pairs = append(l.pairs, sentPair{remap(p.zh, f.zvocab, &l.zv), remap(p.en, f.evocab, &l.ev)})
 	}

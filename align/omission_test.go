@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"testing"
 
@@ -254,6 +255,9 @@ func TestBadWeights(t *testing.T) {
 		func(w *Weights) { w.Smooth = 0 },
 		func(w *Weights) { w.Richness = -1 },
 		func(w *Weights) { w.Smooth = math.NaN() },
+		func(w *Weights) { w.Spread = -1 },
+		func(w *Weights) { w.Spread = math.NaN() },
+		func(w *Weights) { w.Calibration = math.NaN() },
 	} {
 		w := DefaultWeights()
 		bad(&w)
@@ -262,6 +266,60 @@ func TestBadWeights(t *testing.T) {
 		}
 		if err := NewLearner(&Aligner{Weights: &w}).Add(zh, en); err != ErrWeights {
 			t.Errorf("Learner.Add: err %v, want ErrWeights", err)
+		}
+	}
+}
+
+// TestCalibrate checks the power that turns marginals into confidences,
+// and that a zero exponent means the default one.
+func TestCalibrate(t *testing.T) {
+	beads := []Bead{{Confidence: 0}, {Confidence: 0.5}, {Confidence: 1}}
+	calibrate(beads, 0.5)
+	for i, want := range []float64{0, math.Sqrt(0.5), 1} {
+		if math.Abs(beads[i].Confidence-want) > 1e-12 {
+			t.Errorf("calibrate(%d) = %v, want %v", i, beads[i].Confidence, want)
+		}
+	}
+	b := []Bead{{Confidence: 0.5}}
+	calibrate(b, 0)
+	if want := math.Pow(0.5, defaultCalibration); math.Abs(b[0].Confidence-want) > 1e-12 {
+		t.Errorf("calibrate with exponent 0 = %v, want %v", b[0].Confidence, want)
+	}
+}
+
+// TestSpread checks that averaging over deletion prices changes
+// confidences but not the alignment, keeps them in [0, 1], and that the
+// calibration power is applied to the marginals as they are.
+func TestSpread(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	zh, en := synthetic(r, 60, 5)
+	conf := func(spread, calibration float64) []float64 {
+		w := DefaultWeights()
+		w.Spread, w.Calibration = spread, calibration
+		beads, err := (&Aligner{Dict: NoDictionary, Weights: &w}).Align(zh, en)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cs []float64
+		for _, b := range beads {
+			if b.Confidence < 0 || b.Confidence > 1 || math.IsNaN(b.Confidence) {
+				t.Fatalf("confidence %v out of [0, 1]", b.Confidence)
+			}
+			cs = append(cs, b.Confidence)
+		}
+		return cs
+	}
+	plain, spread := conf(0, 1), conf(3, 1)
+	if len(plain) != len(spread) {
+		t.Fatalf("spread changed the alignment: %d beads, then %d", len(plain), len(spread))
+	}
+	if slices.Equal(plain, spread) {
+		t.Error("Spread 3 changed no confidence")
+	}
+	calibrated := conf(0, 0.5)
+	for i := range plain {
+		if want := math.Sqrt(plain[i]); math.Abs(calibrated[i]-want) > 1e-9 {
+			t.Errorf("bead %d: Calibration 0.5 gives %v, want √%v", i, calibrated[i], plain[i])
 		}
 	}
 }

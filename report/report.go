@@ -47,7 +47,7 @@ import (
 
 // DefaultLowConfidence is the confidence below which a bead is marked low
 // when Alignment.LowConfidence is zero.
-const DefaultLowConfidence = 0.5
+const DefaultLowConfidence = 0.85
 
 // NoConfidence as a bead's confidence means it is unknown (segments read from
 // a TSV or TMX file): the report shows no confidence and never marks the row

@@ -15,7 +15,7 @@ import (
 
 // DefaultLowConfidence is the confidence below which Stats counts a bead
 // as low-confidence when Options.LowConfidence is 0.
-const DefaultLowConfidence = 0.5
+const DefaultLowConfidence = 0.85
 
 // scriptSample is how many bytes of each Chinese document are looked at to
 // tell Traditional from Simplified script.
