@@ -44,7 +44,13 @@
 // against the user lexicon (--dict) and CC-CEDICT; each word's English
 // keys are the content words of its glosses (norm.TermKey forms, function
 // words and bracketed notes dropped, at most maxGlossKeys per word), plus
-// renderings from a learnt Model. Runs of 2–4 hanzi whose toneless pinyin,
+// renderings from a learnt Model. Where longest match from the end of a
+// run of characters cuts it differently (对美|元 against 对|美元), each
+// word also takes the keys of the backward words that overlap it, so the
+// right reading matches whichever it is (strict F1 news-dev 0.9685 →
+// 0.9721, mac-dev 0.8543 → 0.8574; cutting by the backward reading alone,
+// or by the fewest words, lost half a point on mac-dev, and taking every
+// dictionary word across a boundary gained less). Runs of 2–4 hanzi whose toneless pinyin,
 // syllables joined, spells a run of capitalised English words become name
 // units (孔令强 ↔ Kong Lingqiang). Numbers, Latin words and acronyms stand
 // for themselves; ？, ！, quotation marks (“” 《》 「」) and parentheses are

@@ -214,7 +214,13 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 					seenIn = append(seenIn, 0)
 				}
 			}
-			add(tok.text, translate(tok.text))
+			trans := translate(tok.text)
+			for _, alt := range tok.alt {
+				if more := translate(alt); len(more) > 0 {
+					trans = slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(trans), more...))))
+				}
+			}
+			add(tok.text, trans)
 		}
 		// Numbers and dates, in any notation (12万 ↔ 120,000; 6月17日 ↔ June 17).
 		for _, v := range numbers.Chinese(text) {

@@ -86,6 +86,7 @@ func (l *lexicon) useful() bool {
 type zhToken struct {
 	text  string
 	learn bool
+	alt   []string // words of the backward segmentation that overlap this one across its boundaries
 }
 
 // chineseTokens cuts Chinese text into dictionary words (longest match,
@@ -97,9 +98,16 @@ func (l *lexicon) chineseTokens(s string) []zhToken {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isHan(r):
-			n := max(l.user.longestAt(s, i), l.dict.LongestAt(s, i), size)
-			toks = append(toks, zhToken{s[i : i+n], true})
-			i += n
+			j := i
+			for j < len(s) {
+				r, size := utf8.DecodeRuneInString(s[j:])
+				if !isHan(r) {
+					break
+				}
+				j += size
+			}
+			toks = l.appendRun(toks, s[i:j])
+			i = j
 		case r < utf8.RuneSelf && (isASCIILetter(byte(r)) || isDigit(byte(r))):
 			j := i
 			for j < len(s) && (isASCIILetter(s[j]) || isDigit(s[j]) || s[j] == '.' || s[j] == ',' || s[j] == '-') {
@@ -110,26 +118,81 @@ func (l *lexicon) chineseTokens(s string) []zhToken {
 			}
 			for _, w := range norm.Words(s[i:j]) {
 				if !isNumberKey(w.Key) { // numbers are read by corpus/numbers
-					toks = append(toks, zhToken{w.Key, true})
+					toks = append(toks, zhToken{text: w.Key, learn: true})
 				}
 			}
 			i = j
 		default:
 			switch r {
 			case '?', '？':
-				toks = append(toks, zhToken{keyQuestion, false})
+				toks = append(toks, zhToken{text: keyQuestion})
 			case '!', '！':
-				toks = append(toks, zhToken{keyExclaim, false})
+				toks = append(toks, zhToken{text: keyExclaim})
 			case '“', '”', '"', '「', '」', '『', '』', '《', '》':
-				toks = append(toks, zhToken{keyQuote, false})
+				toks = append(toks, zhToken{text: keyQuote})
 			case '(', '（':
-				toks = append(toks, zhToken{keyParen, false})
+				toks = append(toks, zhToken{text: keyParen})
 			}
 			i += size
 		}
 	}
 	return toks
 }
+
+// appendRun appends the words of a run of Chinese characters: the
+// longest-match (forward) segmentation, each word with the words of the
+// backward one that overlap it without sharing both its bounds (对美|元
+// and 对|美元): where the two readings disagree either may be right, so a
+// word may also be rendered as its rivals are.
+func (l *lexicon) appendRun(toks []zhToken, run string) []zhToken {
+	first := len(toks)
+	var bounds []int // start of each forward word, then the end of the run
+	for i := 0; i < len(run); {
+		_, size := utf8.DecodeRuneInString(run[i:])
+		n := max(l.user.longestAt(run, i), l.dict.LongestAt(run, i), size)
+		toks = append(toks, zhToken{text: run[i : i+n], learn: true})
+		bounds = append(bounds, i)
+		i += n
+	}
+	bounds = append(bounds, len(run))
+	if len(toks)-first < 2 {
+		return toks
+	}
+	for j := len(run); j > 0; {
+		i := l.longestEndingAt(run, j)
+		if utf8.RuneCountInString(run[i:j]) > 1 {
+			for k := range len(toks) - first {
+				from, to := bounds[k], bounds[k+1]
+				if to > i && from < j && (from != i || to != j) {
+					toks[first+k].alt = append(toks[first+k].alt, run[i:j])
+				}
+			}
+		}
+		j = i
+	}
+	return toks
+}
+
+// longestEndingAt returns the start of the longest dictionary word of s
+// that ends at byte j (at most maxWordRunes characters long), or the
+// start of the character before j if none does.
+func (l *lexicon) longestEndingAt(s string, j int) int {
+	_, size := utf8.DecodeLastRuneInString(s[:j])
+	start := j - size
+	i := start
+	for n := 1; n < maxWordRunes && i > 0; n++ {
+		_, sz := utf8.DecodeLastRuneInString(s[:i])
+		i -= sz
+		if l.user.longestAt(s[:j], i) == j-i || l.dict.LongestAt(s[:j], i) == j-i {
+			start = i
+		}
+	}
+	return start
+}
+
+// maxWordRunes is the longest word, in characters, the backward
+// segmentation looks for.
+const maxWordRunes = 8
 
 // keys returns the English keys a Chinese token may be rendered by.
 func (l *lexicon) keys(word string, model *Model) []string {
