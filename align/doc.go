@@ -169,9 +169,10 @@
 // are aligned exactly); a coarse level also widens to at most 8×Band. The
 // levels shrink geometrically and each costs O((n+m)·w·|Types|) for band
 // width w, so time and memory are linear in the length of the documents
-// (BenchmarkAlign: 116, 110 and 137 µs a sentence for 1,000 × 1,300,
+// (BenchmarkAlign: 182, 191 and 207 µs a sentence for 1,000 × 1,300,
 // 10,000 × 13,000 and 100,000 × 130,000 sentences with paragraph-sized
-// deletions). Memory is linear as well: a coarse level keeps only the
+// deletions; the three forward-backward passes of the confidences are
+// part of it). Memory is linear as well: a coarse level keeps only the
 // matching forms of its merged units, built straight from the sentences;
 // the DP keeps its running costs for the last maxA+1 rows and its pair
 // masks for the next pairBlock rows, so what grows with the band is the
@@ -179,10 +180,10 @@
 // forward-backward tables of the confidences (8 bytes a cell: float32
 // less the largest value of the row, computed in float64), held in chunks
 // that a widening band adds to instead of reallocating. The
-// 100,000 × 130,000 pair peaks at 729 MB of heap (406 MB live) and 773 MiB
+// 100,000 × 130,000 pair peaks at 718 MB of heap (406 MB live) and 762 MiB
 // resident; the band's cell budget (fineCells) bounds the worst case, two
-// unrelated documents, at about 57 bytes a cell (BenchmarkUnrelated: 733 MB
-// of heap, 847 MiB resident). The masks and the DP's other tables are
+// unrelated documents, at about 57 bytes a cell (BenchmarkUnrelated: 732 MB
+// of heap, 812 MiB resident). The masks and the DP's other tables are
 // reused between calls (a sync.Pool of scratch space), the tables that grow
 // with the band only within a call. A test checks the
 // banded search against an obviously-correct full DP on 50–300-sentence
@@ -205,22 +206,23 @@
 // three deletion prices: Spread (1) nats a sentence less, the same, and
 // Spread more (never below minDeleteCost). A bead whose standing depends
 // on that price loses confidence. On news-dev this ranks wrong beads lower
-// (area under the ROC curve of strict correctness 0.851 → 0.888; Spread 2
-// and 3 give the same; mac-dev 0.831 → 0.832).
+// (area under the ROC curve of strict correctness 0.832 → 0.868; Spread 2
+// and 3 did as well when tried; mac-dev 0.831 → 0.832).
 //
 // Such marginals are underconfident: a correct bead shares its mass with
 // many paths that differ from it a little. On mac-dev beads with a
 // marginal of 0.1–0.2 are right half the time and those of 0.5–0.6 four
 // times in five (news-dev: three in four). The reported Confidence is the
 // marginal to the power Calibration (0.3), which makes it a probability
-// of being exactly right: the exponent that minimises the Brier score is 0.2 on news-dev
-// and 0.4 on mac-dev; chosen on either set, it costs the other at most
-// 0.0095 of Brier score (mac-dev 0.1162 against its best 0.1067), and 0.3,
-// between them, brings the expected calibration error over the ten
-// deciles from 0.16 to 0.04 on news-dev and from 0.21 to 0.05 on mac-dev.
-// The power changes no ranking. Beads at 0.9 or above are right 99% of
-// the time on news-dev and 98% on mac-dev; on the literary set beads of
-// 0.5–0.6 are right 50%, of 0.8–0.9 86%.
+// of being exactly right: the exponent that minimises the Brier score is
+// about 0.2 on news-dev and 0.4 on mac-dev, and 0.3, between them, costs
+// either set at most 0.002 of Brier score against its own best (news-dev
+// 0.0297 against 0.0286, mac-dev 0.1059 against 0.1044) and brings the
+// expected calibration error over the ten deciles from 0.18 to 0.04 on
+// news-dev and from 0.22 to 0.05 on mac-dev. The power changes no
+// ranking. Beads at 0.9 or above are right 99% of the time on news-dev
+// and 97% on mac-dev; on the literary set beads of 0.5–0.6 are right 52%,
+// of 0.8–0.9 87%.
 
 // # How the weights were set
 //
@@ -238,8 +240,12 @@
 // first fold scored 0.70). They are (nearly) zero on the literary set. Length,
 // Delete, DeleteDrop, Omit, Evidence and Kind were chosen by small grid
 // searches on news-dev and on mac-dev with two-fold cross-validation
-// (three documents to choose, three to score, both ways; Omit 2 is what
-// both halves of mac-dev choose); Para, Refine, Richness, Smooth and the
+// (three documents to choose, three to score, both ways). On the grid
+// Length 0.15–0.35 × Delete 4–6 × Omit 1.5–3, mac-dev 001–003 chooses
+// 0.25, 6, 2.5 (strict F1 0.872 on 004–006) and 004–006 chooses 0.35, 5,
+// 2.5 (0.824 on 001–003); the defaults 0.25, 5, 2 score 0.857 on all six
+// and 0.972 on news-dev, where Delete 6 would cost two points (0.955 with
+// the first fold's choice); Para, Refine, Richness, Smooth and the
 // bead priors were set by hand: the priors follow the shape frequencies
 // of translated prose (−log of 1-2 being about half as common as 1-1,
 // every further sentence in a bead costing more). Temperature is 1 (costs are in nats);
