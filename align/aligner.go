@@ -32,7 +32,7 @@ const DefaultBand = 8
 var (
 	ErrEmpty     = errors.New("align: a side has no sentences")
 	ErrBeadTypes = errors.New("align: bead types must include 1-0, 0-1 or 1-1 shapes and be at most 8 sentences a side")
-	ErrWeights   = errors.New("align: Weights.Smooth and Weights.Richness must be positive, Weights.Spread not negative")
+	ErrWeights   = errors.New("align: Weights.Smooth and Weights.Richness must be positive, Weights.Spread finite and not negative, Weights.Calibration a number")
 )
 
 // Aligner aligns the sentences of a Chinese document with those of its
@@ -121,7 +121,7 @@ func (a *Aligner) types() ([]BeadType, error) {
 
 // valid reports whether the weights can be used at all (NaN fails).
 func (w *Weights) valid() bool {
-	return w.Smooth > 0 && w.Richness > 0 && w.Spread >= 0 && !math.IsNaN(w.Calibration)
+	return w.Smooth > 0 && w.Richness > 0 && w.Spread >= 0 && !math.IsInf(w.Spread, 1) && !math.IsNaN(w.Calibration)
 }
 
 func (a *Aligner) weights() *Weights {

@@ -128,7 +128,8 @@ func watchHeap() func() (heap, live, sys uint64) {
 }
 
 // syntheticPair makes a document pair of exactly n Chinese and m English
-// sentences (m ≥ n) in the manner of synthetic: Latin "words" of 2 to 9
+// sentences (m ≥ n; fewer English if the kept Chinese sentences cannot
+// take m at maxPer each) in the manner of synthetic: Latin "words" of 2 to 9
 // per sentence stand for translated content, passages of dropRun Chinese
 // sentences (a paragraph) have no English, about two per 150 sentences,
 // and the English sentences beyond one per kept Chinese sentence are
@@ -156,7 +157,9 @@ func syntheticPair(r *rand.Rand, n, m, dropRun int) (zh, en []corpus.Sentence) {
 	for range kept {
 		per = append(per, 1)
 	}
-	for extra := m - kept; extra > 0 && kept > 0; {
+	// at most maxPer English sentences a kept one (a short pair with
+	// many dropped passages gets fewer than m)
+	for extra := min(m-kept, kept*(maxPer-1)); extra > 0; {
 		if k := r.IntN(kept); per[k] < maxPer {
 			per[k]++
 			extra--

@@ -115,7 +115,8 @@ func marginals(sc *scorer, s *scratch, beads []Bead, temp, shift, share float64)
 }
 
 // shifted is the cost c of a bead of type k with every sentence it leaves
-// out costing shift more, and never less than minDeleteCost a sentence.
+// out costing shift more, and the bead never less than its prior plus
+// minDeleteCost for each of them.
 func shifted(sc *scorer, k int, c, shift float64) float64 {
 	t := sc.types[k]
 	if shift == 0 || t.ZH != 0 && t.EN != 0 {

@@ -217,7 +217,9 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 			trans := translate(tok.text)
 			for _, alt := range tok.alt {
 				if more := translate(alt); len(more) > 0 {
-					trans = slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(trans), more...))))
+					trans = append(slices.Clone(trans), more...)
+					slices.Sort(trans)
+					trans = slices.Compact(trans)
 				}
 			}
 			add(tok.text, trans)

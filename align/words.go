@@ -158,13 +158,18 @@ func (l *lexicon) appendRun(toks []zhToken, run string) []zhToken {
 	if len(toks)-first < 2 {
 		return toks
 	}
+	// Both cuts run right to left; k is the last forward word that starts
+	// before the end j of the backward word.
+	k := len(bounds) - 2
 	for j := len(run); j > 0; {
 		i := l.longestEndingAt(run, j)
+		for k > 0 && bounds[k] >= j {
+			k--
+		}
 		if utf8.RuneCountInString(run[i:j]) > 1 {
-			for k := range len(toks) - first {
-				from, to := bounds[k], bounds[k+1]
-				if to > i && from < j && (from != i || to != j) {
-					toks[first+k].alt = append(toks[first+k].alt, run[i:j])
+			for f := k; f >= 0 && bounds[f+1] > i; f-- {
+				if bounds[f] != i || bounds[f+1] != j {
+					toks[first+f].alt = append(toks[first+f].alt, run[i:j])
 				}
 			}
 		}
