@@ -47,12 +47,13 @@ func marginals(sc *scorer, s *scratch, beads []Bead, temp, shift, share float64)
 	inf := math.Inf(-1)
 	nt := len(sc.types)
 	cost := func(i, j, k int) float64 { return shifted(sc, k, float64(s.beadCost(i, j, k, nt)), shift) }
+	terms := make([]float64, 0, nt+1) // of one cell's log-sum
 	for i := 0; i <= n; i++ {
 		lo, hi := int(s.lo[i]), int(s.hi[i])
 		for j := lo; j <= hi; j++ {
-			acc := inf
+			terms = terms[:0]
 			if i == 0 && j == 0 {
-				acc = 0
+				terms = append(terms, 0)
 			}
 			for k, t := range sc.types {
 				pi, pj := i-t.ZH, j-t.EN
@@ -64,9 +65,9 @@ func marginals(sc *scorer, s *scratch, beads []Bead, temp, shift, share float64)
 				if pf == inf || math.IsInf(c, 1) {
 					continue
 				}
-				acc = logAdd(acc, pf-c/temp)
+				terms = append(terms, pf-c/temp)
 			}
-			s.cost[at(i, j)] = acc
+			s.cost[at(i, j)] = logSum(terms)
 		}
 		s.fwdMax[i] = s.keepRow(s.fwd, i)
 	}
@@ -74,9 +75,9 @@ func marginals(sc *scorer, s *scratch, beads []Bead, temp, shift, share float64)
 	for i := n; i >= 0; i-- {
 		lo, hi := int(s.lo[i]), int(s.hi[i])
 		for j := hi; j >= lo; j-- {
-			acc := inf
+			terms = terms[:0]
 			if i == n && j == m {
-				acc = 0
+				terms = append(terms, 0)
 			}
 			for k, t := range sc.types {
 				ni, nj := i+t.ZH, j+t.EN
@@ -88,9 +89,9 @@ func marginals(sc *scorer, s *scratch, beads []Bead, temp, shift, share float64)
 				if nb == inf || math.IsInf(c, 1) {
 					continue
 				}
-				acc = logAdd(acc, nb-c/temp)
+				terms = append(terms, nb-c/temp)
 			}
-			s.cost[at(i, j)] = acc
+			s.cost[at(i, j)] = logSum(terms)
 		}
 		s.bwdMax[i] = s.keepRow(s.bwd, i)
 	}
@@ -199,6 +200,23 @@ func deletionMarginal(sc *scorer, s *scratch, i, j, a, b int, z, temp, shift flo
 		}
 	}
 	return min(max(math.Exp(acc), 0), 1)
+}
+
+// logSum returns log Σ exp(x) over xs (−Inf for none) with one
+// logarithm: each term is taken relative to the largest.
+func logSum(xs []float64) float64 {
+	top := math.Inf(-1)
+	for _, x := range xs {
+		top = max(top, x)
+	}
+	if math.IsInf(top, -1) {
+		return top
+	}
+	sum := 0.0
+	for _, x := range xs {
+		sum += math.Exp(x - top)
+	}
+	return top + math.Log(sum)
 }
 
 // logAdd returns log(exp(a) + exp(b)).
