@@ -184,8 +184,8 @@
 // forward-backward tables of the confidences (8 bytes a cell: float32
 // less the largest value of the row, computed in float64), held in chunks
 // that a widening band adds to instead of reallocating. The
-// 100,000 × 130,000 pair peaks at 720–806 MB of heap (406–443 MB live)
-// and 762–891 MiB resident over three runs; the band's cell budget
+// 100,000 × 130,000 pair peaks at 718–806 MB of heap (406–443 MB live)
+// over five runs and 762 and 891 MiB resident in two; the band's cell budget
 // (fineCells) bounds the worst case, two unrelated documents, at about 57
 // bytes a cell (BenchmarkUnrelated: 679–732 MB of heap, 784–812 MiB
 // resident over two runs). The masks and the DP's other tables are
