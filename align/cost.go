@@ -22,7 +22,7 @@ type Weights struct {
 	Calibration float64              // the reported confidence is the marginal to this power (≤ 0: the default)
 	Refine      float64              // a many-to-many bead is re-cut when the cut costs at most this much more
 	DeleteDrop  float64              // how much cheaper deletions get on a side whose text is partly untranslated
-	Omit        float64              // deletion discount for a content-rich sentence with nothing matching nearby
+	Omit        float64              // deletion discount for a content-rich sentence with nothing matching nearby, however free the translation
 	Richness    float64              // content weight at which a sentence counts as half rich
 	OmitLiteral float64              // further Omit discount in proportion to how literal the translation is
 	Unmatched   float64              // share of an English sentence's unmatchable key weight counted as content
@@ -41,14 +41,14 @@ const (
 	weightPara       = 3.0
 	weightKind       = 3.0
 	weightRefine     = 1.5
-	weightOmit       = 2.0
+	weightOmit       = 0.0
 	weightDeleteDrop = 2.0
 	// missingFull is the share of a document's text left untranslated at
 	// which deletions on its side get the whole DeleteDrop discount.
 	missingFull        = 0.1
 	weightRichness     = 8.0
 	weightRedundant    = 1.25
-	weightOmitLiteral  = 1.5
+	weightOmitLiteral  = 3.5
 	weightUnmatched    = 0.5
 	defaultVariance    = 6.0
 	defaultTemperature = 1.0
