@@ -15,6 +15,7 @@ type Weights struct {
 	Delete      float64              // base cost of leaving one sentence unaligned
 	Evidence    float64              // extra deletion cost per unit of best local similarity
 	Para        float64              // a bead that starts a paragraph on one side only
+	Quote       float64              // a bead that starts inside a quotation on one side only
 	Kind        float64              // a bead that pairs different sentence kinds (caption with body)
 	Variance    float64              // Gale-Church variance per Chinese character before estimation
 	Temperature float64              // of the Gibbs distribution whose marginals are the confidences
@@ -39,6 +40,7 @@ const (
 	weightDelete     = 5.0
 	weightEvidence   = 1.0
 	weightPara       = 3.0
+	weightQuote      = 2.0
 	weightKind       = 3.0
 	weightRefine     = 1.5
 	weightOmit       = 0.0
@@ -61,7 +63,7 @@ const (
 func DefaultWeights() Weights {
 	return Weights{
 		Length: weightLength, Lexical: weightLexical, Smooth: weightSmooth,
-		Delete: weightDelete, Evidence: weightEvidence, Para: weightPara, Kind: weightKind,
+		Delete: weightDelete, Evidence: weightEvidence, Para: weightPara, Quote: weightQuote, Kind: weightKind,
 		Variance: defaultVariance, Temperature: defaultTemperature, Refine: weightRefine,
 		Spread: defaultSpread, Calibration: defaultCalibration,
 		Omit: weightOmit, DeleteDrop: weightDeleteDrop, Richness: weightRichness,
@@ -188,6 +190,9 @@ func (sc *scorer) cost(i, j, k int) float64 {
 	c += sc.w.Lexical * sc.lexicalCost(i, t.ZH, j, t.EN)
 	if f.zpara != nil && f.zpara[i] != f.epara[j] {
 		c += sc.w.Para
+	}
+	if f.zquote != nil && f.zquote[i] != f.equote[j] {
+		c += sc.w.Quote
 	}
 	if f.zkind != nil {
 		kw := sc.w.Kind

@@ -64,6 +64,8 @@ type features struct {
 	en       []enSent
 	zpara    []bool // sentence starts a paragraph (nil: no paragraph hints)
 	epara    []bool
+	zquote   []bool // sentence starts inside a quotation (nil: no dialogue hints)
+	equote   []bool
 	zkind    []uint8 // kind bit of each sentence (nil: no kind hints)
 	kindWeak bool    // kinds were guessed without paragraph context
 	ekind    []uint8
@@ -293,6 +295,10 @@ func newFeatures(zh, en []corpus.Sentence, lex *lexicon, model *Model, w *Weight
 	f.calibrate(w.Smooth)
 	if hints {
 		f.zpara, f.epara = paraStarts(zh), paraStarts(en)
+		f.zquote, f.equote = quoteStarts(zh, true), quoteStarts(en, false)
+		if f.zquote == nil || f.equote == nil {
+			f.zquote, f.equote = nil, nil
+		}
 		// Kinds read in the context of paragraphs (HTML, Markdown, text)
 		// are reliable; kinds guessed from isolated lines are not, and a
 		// title guessed from a lone line (a short line without an end
