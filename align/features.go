@@ -701,9 +701,13 @@ func (l *lexicon) englishKeys(text string) []string {
 			if !isCapitalised(part.Text) || (k > i && part.Start > toks[k-1].End+1) {
 				break
 			}
-			name += lettersLower(part.Text)
+			word, possessive := cutPossessive(part.Text)
+			name += lettersLower(word)
 			if len(name) >= 4 {
 				keys = append(keys, namePrefix+name)
+			}
+			if possessive {
+				break // Zhou Rui's wife: the name ends here
 			}
 		}
 	}
@@ -756,6 +760,17 @@ func isNumberKey(k string) bool {
 func isCapitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// cutPossessive returns w without a possessive ending ('s, ’s, or a
+// lone ' after s) and whether it had one.
+func cutPossessive(w string) (string, bool) {
+	for _, suffix := range []string{"'s", "’s", "'", "’"} {
+		if rest, ok := strings.CutSuffix(w, suffix); ok && rest != "" {
+			return rest, true
+		}
+	}
+	return w, false
 }
 
 func lettersLower(w string) string {

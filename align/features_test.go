@@ -38,3 +38,30 @@ func TestNumberKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestNameKeys checks the name keys of English text: runs of up to three
+// capitalised words, a possessive ending the name.
+func TestNameKeys(t *testing.T) {
+	tests := []struct {
+		en   string
+		want []string
+	}{
+		{"She turned to Zhou Rui's wife.", []string{"zhou", "zhourui"}},
+		{"Yu Zhan'ao's head", []string{"yuzhanao", "zhanao"}},
+		{"the boys' Kong Lingqiang Said", []string{"kong", "konglingqiang", "konglingqiangsaid", "lingqiang", "lingqiangsaid", "said"}},
+		{"Wang Xi-feng had on", []string{"wang", "wangxifeng", "xifeng"}},
+	}
+	l := newLexicon(nil, nil)
+	for _, tt := range tests {
+		var got []string
+		for _, k := range l.englishKeys(tt.en) {
+			if name, ok := strings.CutPrefix(k, namePrefix); ok {
+				got = append(got, name)
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: name keys %q, want %q", tt.en, got, tt.want)
+		}
+	}
+}
