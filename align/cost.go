@@ -191,7 +191,7 @@ func (sc *scorer) cost(i, j, k int) float64 {
 	if f.zpara != nil && f.zpara[i] != f.epara[j] {
 		c += sc.w.Para
 	}
-	if f.zquote != nil && f.zquote[i] != f.equote[j] {
+	if f.zquote != nil && quoteClash(f.zquote[i], f.equote[j]) {
 		c += sc.w.Quote
 	}
 	if f.zkind != nil {

@@ -64,8 +64,8 @@ type features struct {
 	en       []enSent
 	zpara    []bool // sentence starts a paragraph (nil: no paragraph hints)
 	epara    []bool
-	zquote   []bool // sentence starts inside a quotation (nil: no dialogue hints)
-	equote   []bool
+	zquote   []uint8 // how each sentence starts: outside, opening or inside a quotation (nil: no dialogue hints)
+	equote   []uint8
 	zkind    []uint8 // kind bit of each sentence (nil: no kind hints)
 	kindWeak bool    // kinds were guessed without paragraph context
 	ekind    []uint8

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -29,17 +30,40 @@ const (
 // story with one quoted phrase has no dialogue structure to follow.
 const minQuoteShare = 0.05
 
-// quoteStarts marks the sentences that start inside a quotation, or
-// returns nil when the side has too few quotation marks to tell.
-func quoteStarts(ss []corpus.Sentence, chinese bool) []bool {
+// How a sentence starts: outside a quotation, opening one, or inside
+// one. A sentence that opens a quotation agrees with both others: the
+// English closes a speech to name its speaker and opens it again
+// ('Better my arse!' muttered the eunuch. 'Get a move on!') where the
+// Chinese goes on (海老公沉声道：“好你个屁！ 快进来！”), and it puts the
+// speaker after a speech the Chinese introduces (小玄子笑道：“投不投降？”
+// against 'Surrender?').
+const (
+	quoteOutside uint8 = iota
+	quoteOpens
+	quoteInside
+)
+
+// quoteClash reports whether two quote starts disagree.
+func quoteClash(a, b uint8) bool {
+	return a != b && a != quoteOpens && b != quoteOpens
+}
+
+// quoteStarts returns how each sentence starts, or nil when the side has
+// too few quotation marks to tell.
+func quoteStarts(ss []corpus.Sentence, chinese bool) []uint8 {
 	style := quoteDouble
 	if !chinese {
 		style = englishQuoteStyle(ss)
 	}
-	q := make([]bool, len(ss)+1)
+	q := make([]uint8, len(ss)+1)
 	inside, marked := false, 0
 	for i, s := range ss {
-		q[i] = inside
+		switch {
+		case inside:
+			q[i] = quoteInside
+		case opensQuote(s.Text, chinese, style):
+			q[i] = quoteOpens
+		}
 		n := 0
 		if chinese {
 			inside, n = scanChineseQuotes(s.Text, inside)
@@ -50,11 +74,28 @@ func quoteStarts(ss []corpus.Sentence, chinese bool) []bool {
 			marked++
 		}
 	}
-	q[len(ss)] = inside
+	if inside {
+		q[len(ss)] = quoteInside
+	}
 	if style == quoteNone || float64(marked) < minQuoteShare*float64(len(ss)) {
 		return nil
 	}
 	return q
+}
+
+// opensQuote reports whether text starts with an opening mark of the
+// side's outer style.
+func opensQuote(text string, chinese bool, style quoteStyle) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(text, unicode.IsSpace))
+	switch {
+	case chinese:
+		return r == '“' || r == '「' || r == '﹁'
+	case style == quoteDouble:
+		return r == '"' || r == '“'
+	case style == quoteSingle:
+		return r == '\'' || r == '‘'
+	}
+	return false
 }
 
 // scanChineseQuotes returns the quote state after text, entered with

@@ -13,7 +13,7 @@ func TestQuoteStarts(t *testing.T) {
 		name    string
 		chinese bool
 		lines   []string
-		want    []bool // nil: no dialogue hints
+		want    string // per sentence and after the last: . outside, o opens, i inside; empty: no dialogue hints
 	}{
 		{"british dialogue", false, []string{
 			"'No more for today!",
@@ -23,31 +23,31 @@ func TestQuoteStarts(t *testing.T) {
 			"'I won a dozen taels,' replied Trinket.",
 			"'But I—'",
 			"He called it 'the Palace' and left.",
-		}, []bool{false, true, true, false, false, false, false, false}},
+		}, "oii.oo.."},
 		{"american dialogue", false, []string{
 			`"Ah, makes sense.`,
 			`But you must know the 'embers' theory?"`,
 			`"That's enough," Sha said.`,
 			`He said: "Go—"`,
 			`Then he left.`,
-		}, []bool{false, true, false, false, false, false}},
+		}, "oio..."},
 		{"curly quotes", false, []string{
 			"“Ah, makes sense.",
 			"But you don’t know?”",
 			"He left.",
-		}, []bool{false, true, false, false}},
+		}, "oi.."},
 		{"chinese", true, []string{
 			"小玄子摇手笑道：“今天不打了，明天再来。",
 			"不过你不是我对手，再打也没用。”",
 			"韦小宝不服气。",
 			"他说：「好。",
 			"走吧。」",
-		}, []bool{false, true, false, false, true, false}},
+		}, ".i..i."},
 		{"apostrophes only", false, []string{
 			"Trinket's friends didn't come.",
 			"The boys' room was empty.",
-		}, nil},
-		{"one quoted phrase in a long story", true, append([]string{"他说“好”。"}, slices.Repeat([]string{"他走了。"}, 30)...), nil},
+		}, ""},
+		{"one quoted phrase in a long story", true, append([]string{"他说“好”。"}, slices.Repeat([]string{"他走了。"}, 30)...), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,8 +55,11 @@ func TestQuoteStarts(t *testing.T) {
 			for _, l := range tt.lines {
 				ss = append(ss, corpus.Sentence{Text: l})
 			}
-			got := quoteStarts(ss, tt.chinese)
-			if !slices.Equal(got, tt.want) {
+			var got string
+			for _, q := range quoteStarts(ss, tt.chinese) {
+				got += string(".oi"[q])
+			}
+			if got != tt.want {
 				t.Errorf("quoteStarts = %v, want %v", got, tt.want)
 			}
 		})
@@ -73,7 +76,7 @@ func FuzzQuoteStarts(f *testing.F) {
 			ss = append(ss, corpus.Sentence{Text: l})
 		}
 		q := quoteStarts(ss, chinese)
-		if q != nil && (len(q) != len(ss)+1 || q[0]) {
+		if q != nil && (len(q) != len(ss)+1 || q[0] == quoteInside) {
 			t.Fatalf("quoteStarts(%q) = %v: want nil or %d states starting outside", text, q, len(ss)+1)
 		}
 	})
