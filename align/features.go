@@ -122,6 +122,7 @@ const (
 	keyQuote    = "\x00quote"
 	keyParen    = "\x00paren"
 	keyExclaim  = "\x00!"
+	keyEllipsis = "\x00..."
 	namePrefix  = "\x00name:"
 	numPrefix   = "\x00num:"
 )
@@ -720,11 +721,14 @@ func (l *lexicon) englishKeys(text string) []string {
 	if strings.ContainsRune(text, '!') {
 		keys = append(keys, keyExclaim)
 	}
-	if strings.ContainsAny(text, "\"“”") {
+	if strings.ContainsAny(text, "\"“”") || quotesSingle(text) {
 		keys = append(keys, keyQuote)
 	}
 	if strings.ContainsRune(text, '(') {
 		keys = append(keys, keyParen)
+	}
+	if strings.Contains(text, "...") || strings.Contains(text, ". . .") { // … is folded to ...
+		keys = append(keys, keyEllipsis)
 	}
 	return keys
 }

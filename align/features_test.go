@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bitext/bitext/corpus/norm"
 	"github.com/bitext/bitext/corpus/numbers"
 )
 
@@ -62,6 +63,30 @@ func TestNameKeys(t *testing.T) {
 		slices.Sort(got)
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q: name keys %q, want %q", tt.en, got, tt.want)
+		}
+	}
+}
+
+// TestAnchorKeys checks the punctuation anchors two sides share.
+func TestAnchorKeys(t *testing.T) {
+	tests := []struct {
+		zh, en string
+		key    string
+		match  bool
+	}{
+		{"韦小宝道：“不过…… 不过……”", "'But I... I—'", keyEllipsis, true},
+		{"我…… 我头痛", "I . . . I've got this headache", keyEllipsis, true},
+		{"价格是3.5元", "the price was 3.5 yuan", keyEllipsis, false},
+		{"他笑道：“好。”", "'Good,' he laughed.", keyQuote, true},
+		{"他笑道：“好。”", "Trinket's friends didn't come.", keyQuote, false},
+		{"这是为什么？", "Why is that?", keyQuestion, true},
+	}
+	l := newLexicon(CEDICT(), nil)
+	for _, tt := range tests {
+		zh := slices.ContainsFunc(l.chineseTokens(norm.Fold(tt.zh)), func(tk zhToken) bool { return tk.text == tt.key })
+		en := slices.Contains(l.englishKeys(tt.en), tt.key)
+		if got := zh && en; got != tt.match {
+			t.Errorf("%s ↔ %s: %q on the Chinese side %v, the English %v; want a match %v", tt.zh, tt.en, tt.key, zh, en, tt.match)
 		}
 	}
 }

@@ -196,3 +196,13 @@ func isOpener(r rune) bool {
 	}
 	return false
 }
+
+// quotesSingle reports whether English text holds a single quotation
+// mark (not an apostrophe).
+func quotesSingle(text string) bool {
+	if !strings.ContainsAny(text, "'‘’") {
+		return false
+	}
+	_, n := scanEnglishQuotes(text, false, quoteSingle)
+	return n > 0
+}

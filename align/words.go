@@ -132,6 +132,13 @@ func (l *lexicon) chineseTokens(s string) []zhToken {
 				toks = append(toks, zhToken{text: keyQuote})
 			case '(', '（':
 				toks = append(toks, zhToken{text: keyParen})
+			case '.': // …… is folded to ......
+				if strings.HasPrefix(s[i:], "...") {
+					toks = append(toks, zhToken{text: keyEllipsis})
+					for i+size < len(s) && s[i+size] == '.' {
+						i++
+					}
+				}
 			}
 			i += size
 		}
