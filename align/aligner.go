@@ -55,7 +55,8 @@ type Aligner struct {
 	// NoLearn disables the second pass with a Model 1 table trained on the
 	// document pair's own confident beads.
 	NoLearn bool
-	// NoHints ignores paragraph boundaries and sentence kinds.
+	// NoHints ignores paragraph boundaries, sentence kinds and quotation
+	// (dialogue) states.
 	NoHints bool
 	// Weights overrides the cost model's weights; nil means DefaultWeights.
 	Weights *Weights

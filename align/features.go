@@ -684,6 +684,7 @@ func kinds(ss []corpus.Sentence, titled bool) []uint8 {
 // term keys of content words, names (runs of up to three capitalised
 // words, letters joined), numbers and anchors.
 func (l *lexicon) englishKeys(text string) []string {
+	quoted := strings.ContainsAny(text, "\"“”") || quotesSingle(text) // before folding turns ’ into '
 	text = norm.Fold(text)
 	var keys []string
 	toks := norm.EnglishTokens(text)
@@ -721,7 +722,7 @@ func (l *lexicon) englishKeys(text string) []string {
 	if strings.ContainsRune(text, '!') {
 		keys = append(keys, keyExclaim)
 	}
-	if strings.ContainsAny(text, "\"“”") || quotesSingle(text) {
+	if quoted {
 		keys = append(keys, keyQuote)
 	}
 	if strings.ContainsRune(text, '(') {
@@ -766,10 +767,10 @@ func isCapitalised(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// cutPossessive returns w without a possessive ending ('s, ’s, or a
-// lone ' after s) and whether it had one.
+// cutPossessive returns w without a possessive ending ('s, or a lone '
+// after s) and whether it had one; w is folded text, where ’ is '.
 func cutPossessive(w string) (string, bool) {
-	for _, suffix := range []string{"'s", "’s", "'", "’"} {
+	for _, suffix := range []string{"'s", "'"} {
 		if rest, ok := strings.CutSuffix(w, suffix); ok && rest != "" {
 			return rest, true
 		}

@@ -51,22 +51,28 @@ func quoteClash(a, b uint8) bool {
 // quoteStarts returns how each sentence starts, or nil when the side has
 // too few quotation marks to tell.
 func quoteStarts(ss []corpus.Sentence, chinese bool) []uint8 {
-	style := quoteDouble
-	if !chinese {
+	style, corner := quoteDouble, false
+	if chinese {
+		corner = cornerQuotes(ss)
+	} else {
 		style = englishQuoteStyle(ss)
 	}
 	q := make([]uint8, len(ss)+1)
 	inside, marked := false, 0
 	for i, s := range ss {
+		// A sentence that starts with an opening mark opens a quotation
+		// whatever the scan says: the next paragraph of a speech opens
+		// it again, and a misread mark is forgotten at the next line of
+		// dialogue.
 		switch {
-		case inside:
-			q[i] = quoteInside
 		case opensQuote(s.Text, chinese, style):
 			q[i] = quoteOpens
+		case inside:
+			q[i] = quoteInside
 		}
 		n := 0
 		if chinese {
-			inside, n = scanChineseQuotes(s.Text, inside)
+			inside, n = scanChineseQuotes(s.Text, inside, corner)
 		} else {
 			inside, n = scanEnglishQuotes(s.Text, inside, style)
 		}
@@ -89,7 +95,7 @@ func opensQuote(text string, chinese bool, style quoteStyle) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(text, unicode.IsSpace))
 	switch {
 	case chinese:
-		return r == '“' || r == '「' || r == '﹁'
+		return r == '“' || r == '「'
 	case style == quoteDouble:
 		return r == '"' || r == '“'
 	case style == quoteSingle:
@@ -99,20 +105,38 @@ func opensQuote(text string, chinese bool, style quoteStyle) bool {
 }
 
 // scanChineseQuotes returns the quote state after text, entered with
-// state inside, and how many outer quotation marks it holds.
-func scanChineseQuotes(text string, inside bool) (bool, int) {
+// state inside, and how many outer quotation marks it holds: corner
+// marks 「」 when corner is set (traditional text, where “” are the inner
+// ones), “” otherwise. A speech that runs over paragraphs opens again at
+// each without closing, so the state is a toggle, not a nesting depth.
+func scanChineseQuotes(text string, inside, corner bool) (bool, int) {
+	open, close := '“', '”'
+	if corner {
+		open, close = '「', '」'
+	}
 	n := 0
 	for _, r := range text {
 		switch r {
-		case '“', '「', '﹁':
+		case open:
 			inside = true
 			n++
-		case '”', '」', '﹂':
+		case close:
 			inside = false
 			n++
 		}
 	}
 	return inside, n
+}
+
+// cornerQuotes reports whether a Chinese side's outer quotation marks are
+// corner marks 「」 (they open more sentences than “ does).
+func cornerQuotes(ss []corpus.Sentence) bool {
+	corner, curly := 0, 0
+	for _, s := range ss {
+		corner += strings.Count(s.Text, "「")
+		curly += strings.Count(s.Text, "“")
+	}
+	return corner > curly
 }
 
 // englishQuoteStyle tells which quotation marks open the side's
@@ -121,7 +145,7 @@ func scanChineseQuotes(text string, inside bool) (bool, int) {
 func englishQuoteStyle(ss []corpus.Sentence) quoteStyle {
 	single, double := 0, 0
 	for _, s := range ss {
-		r, _ := utf8.DecodeRuneInString(s.Text)
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s.Text, unicode.IsSpace))
 		switch r {
 		case '"', '“':
 			double++
@@ -172,12 +196,14 @@ func scanEnglishQuotes(text string, inside bool, style quoteStyle) (bool, int) {
 		case style == quoteSingle && (r == '\'' || r == '’'):
 			switch {
 			case r == '\'' && wordStart && (unicode.IsLetter(next) || unicode.IsDigit(next) || next == '.' || next == '…'):
-				inside, opened = true, true
-				n++
+				if !elision(text[k:]) {
+					inside, opened = true, true
+					n++
+				}
 			case unicode.IsPunct(prev) && !unicode.IsLetter(next):
 				inside = false
 				n++
-			case unicode.IsLetter(prev) && opened && !unicode.IsLetter(next):
+			case unicode.IsLetter(prev) && opened && !unicode.IsLetter(next) && !possessive(text[:k-w], text[k:]):
 				inside, opened = false, false
 				n++
 			}
@@ -185,6 +211,37 @@ func scanEnglishQuotes(text string, inside bool, style quoteStyle) (bool, int) {
 		prev = r
 	}
 	return inside, n
+}
+
+// elision reports whether rest, the text after an apostrophe at the start
+// of a word, is an elided word rather than a quotation: '90s, 'em, 'tis,
+// rock 'n' roll.
+func elision(rest string) bool {
+	if len(rest) >= 2 && isDigit(rest[0]) && isDigit(rest[1]) {
+		return true
+	}
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	switch strings.ToLower(rest[:end]) {
+	case "n", "em", "tis", "twas", "cause", "til", "bout", "round":
+		return true
+	}
+	return false
+}
+
+// possessive reports whether an apostrophe after a letter, between before
+// and after, is a plural possessive (the boys' room) or the end of 'n'
+// rather than the end of a quotation: an s before it and a lower-case
+// word after it, or 'n' itself.
+func possessive(before, after string) bool {
+	if strings.HasSuffix(before, " 'n") || strings.HasSuffix(before, "'n") && len(before) == 2 {
+		return true
+	}
+	rest, ok := strings.CutPrefix(after, " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return ok && strings.HasSuffix(before, "s") && unicode.IsLower(r)
 }
 
 // isOpener reports whether r may stand right before an opening quotation
