@@ -206,10 +206,10 @@
 // are aligned exactly); a coarse level also widens to at most 8×Band. The
 // levels shrink geometrically and each costs O((n+m)·w·|Types|) for band
 // width w, so time and memory are linear in the length of the documents
-// (BenchmarkAlign: 145, 177 and 213 µs a sentence for 1,000 × 1,300,
+// (BenchmarkAlign: 196, 163 and 201 µs a sentence for 1,000 × 1,300,
 // 10,000 × 13,000 and 100,000 × 130,000 sentences with paragraph-sized
-// deletions in one run; on this shared 2-core machine repeated runs
-// vary by a fifth either way). Memory is linear as well: a coarse level keeps only the
+// deletions in one run at 8c274d7, 200, 201 and 269 in the next; on this
+// shared 2-core machine repeated runs vary by a third). Memory is linear as well: a coarse level keeps only the
 // matching forms of its merged units, built straight from the sentences;
 // the DP keeps its running costs for the last maxA+1 rows and its pair
 // masks for the next pairBlock rows, so what grows with the band is the
@@ -217,11 +217,16 @@
 // forward-backward tables of the confidences (8 bytes a cell: float32
 // less the largest value of the row, computed in float64), held in chunks
 // that a widening band adds to instead of reallocating. The
-// 100,000 × 130,000 pair peaks at 718–806 MB of heap (406–443 MB live)
-// over five runs and 762 and 891 MiB resident in two; the band's cell budget
+// 100,000 × 130,000 pair peaks at 718–806 MB of heap (406–445 MB live)
+// over several runs and 762–891 MiB resident; the band's cell budget
 // (fineCells) bounds the worst case, two unrelated documents, at about 57
-// bytes a cell (BenchmarkUnrelated: 679–732 MB of heap, 784–812 MiB
-// resident over two runs). The masks and the DP's other tables are
+// bytes a cell (BenchmarkUnrelated at 8c274d7 and 7f9baba: 807–973 MB of
+// heap, 458–570 MB live, over three runs; 947 and 1,023 MiB resident in
+// two, the larger while other jobs ran; at ff098d0, before the omission
+// discount moved to OmitLiteral, 785 MB of heap and 861 MiB resident:
+// unrelated documents now price their deletions higher and widen more).
+// fineCells 24 would save a tenth of that but slowed BenchmarkAlign's
+// 100,000-sentence pair by half. The masks and the DP's other tables are
 // reused between calls (a sync.Pool of scratch space), the tables that grow
 // with the band only within a call. A test checks the
 // banded search against an obviously-correct full DP on 50–300-sentence
