@@ -222,9 +222,8 @@
 // (fineCells) bounds the worst case, two unrelated documents, at about 57
 // bytes a cell (BenchmarkUnrelated at 8c274d7 and 7f9baba: 807–973 MB of
 // heap, 458–570 MB live, over three runs; 947 and 1,023 MiB resident in
-// two, the larger while other jobs ran; at ff098d0, before the omission
-// discount moved to OmitLiteral, 785 MB of heap and 861 MiB resident:
-// unrelated documents now price their deletions higher and widen more).
+// two, the larger while other jobs ran; at ff098d0, 755 and 785 MB of
+// heap and 861 MiB resident, a difference not traced to a change).
 // fineCells 24 would save a tenth of that but slowed BenchmarkAlign's
 // 100,000-sentence pair by half. The masks and the DP's other tables are
 // reused between calls (a sync.Pool of scratch space), the tables that grow
