@@ -23,6 +23,11 @@ const (
 // zhConnective are the words inside coordinated names: 执法安全与合作.
 var zhConnective = setOf(`及 与 和 暨 或`)
 
+// zhTitle holds the titles of people that follow a name (亚洲基础设施投资银行
+// 行长, 国家统计局局长): after a term they name its holder (simplified forms).
+var zhTitle = setOf(`行长 局长 部长 市长 省长 司长 处长 署长 会长 院长 校长 社长 行政长官 总裁 经理 总经理
+	主席 副主席 总统 副总统 总理 副总理 主任 总监 董事长 秘书长 先生 女士 教授 博士 大使 发言人`)
+
 // zhWeight is what token j counts toward maxZHTokens.
 func zhWeight(toks []zhToken, simp []string, j int) int {
 	switch {

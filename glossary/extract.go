@@ -505,7 +505,7 @@ func nested(c scored, sameEN []scored, zLinked map[int32]bool, v *Vocabulary, lx
 		case len(oz) > len(v.ZH[best.z]) && strings.Contains(oz, cz) && !bracketTail(oz, cz):
 			// o holds c.
 			if float64(o.stat.N) >= closedShare*float64(c.stat.N) && !lx.explains(v.ZHTokens[c.z], cEN) &&
-				modifiers(v.ZHTokens[o.z], cz, lx, c.stat.N < minVerbModifier) {
+				modifiers(v.ZHTokens[o.z], cz, cEN, lx, c.stat.N < minVerbModifier) {
 				best, found = o, true
 			}
 		case !found && len(oz) < len(cz) && strings.Contains(cz, oz) && !bracketTail(cz, oz):
@@ -519,14 +519,17 @@ func nested(c scored, sameEN []scored, zLinked map[int32]bool, v *Vocabulary, lx
 }
 
 // modifiers reports whether the tokens of the Chinese key outer outside
-// its part inner (a concatenated key) could belong to a name: no function
-// word or connective, number or ordinal, no lone character before inner,
-// and, with noVerbs (fewer than minVerbModifier shared pairs, where a
-// repeated sentence is chance), no word the dictionary knows only as a
-// verb. 中方继续加强 around 互联互通 and 第三届 before 进博会 are context;
-// 亚洲 before 基础设施投资银行, 支付 in 跨境支付系统 (from minVerbModifier
-// pairs) and 局 after 国家统计 are part of the name.
-func modifiers(outer, inner string, lx *lexicon, noVerbs bool) bool {
+// its part inner (a concatenated key) could belong to a name rendered as
+// the English key en: no function word or connective, number or ordinal,
+// no lone character before inner, no title after it that the English
+// does not render (the holder of the name), and, with noVerbs (fewer than minVerbModifier
+// shared pairs, where a repeated sentence is chance), no word the
+// dictionary knows only as a verb. 中方继续加强 around 互联互通, 第三届
+// before 进博会 and 行长 after 亚洲基础设施投资银行 ("president", not in
+// "Asian Infrastructure Investment Bank") are context; 亚洲 before
+// 基础设施投资银行, 支付 in 跨境支付系统 (from minVerbModifier pairs) and
+// 局 after 国家统计 are part of the name.
+func modifiers(outer, inner, en string, lx *lexicon, noVerbs bool) bool {
 	at := strings.Index(zhConcat(outer), inner)
 	if at < 0 {
 		return false
@@ -537,7 +540,7 @@ func modifiers(outer, inner string, lx *lexicon, noVerbs bool) bool {
 		pos += len(t)
 		// A lone character is a head after the inner part (统计局, 商会)
 		// but no modifier before it (大银行).
-		if utf8.RuneCountInString(t) == 1 && pos <= at || zhFunction[s] || zhConnective[s] || isZHNumber(t) || strings.HasPrefix(s, "第") || noVerbs && lx.verbOnly(t) {
+		if utf8.RuneCountInString(t) == 1 && pos <= at || zhFunction[s] || zhConnective[s] || isZHNumber(t) || strings.HasPrefix(s, "第") || noVerbs && lx.verbOnly(t) || pos > at && zhTitle[s] && lx.unsaid(t, inner, en) {
 			return false
 		}
 	}

@@ -3,6 +3,7 @@ package glossary
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -347,6 +348,44 @@ func (lx *lexicon) explains(zhKey, enKey string) bool {
 	}
 	return true
 }
+
+// unsaid reports whether the dictionary knows the Chinese word z, part of
+// a longer term around inner, and the English key en renders none of what
+// z adds to inner: some word of one of z's senses that en says and inner's
+// glosses lack. 行长 (bank president) after 亚洲基础设施投资银行 adds only
+// "president", which "Asian Infrastructure Investment Bank" does not say:
+// the holder of the name, not part of it; 亚洲 adds "Asia". A word the
+// dictionary lacks is never unsaid.
+func (lx *lexicon) unsaid(z, inner, en string) bool {
+	if lx.g.dict == nil || en == "" {
+		return false
+	}
+	gl := lx.g.of(z)
+	if len(gl.senses) == 0 {
+		return false
+	}
+	had := lx.g.of(inner)
+	es := strings.FieldsFunc(strings.Join(enWords(en), " "), func(r rune) bool { return r == ' ' || r == '-' })
+	for _, sense := range gl.senses {
+		for _, w := range sense {
+			if !had.has(w) && slices.ContainsFunc(es, func(e string) bool { return saysWord(e, w) }) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// saysWord reports whether English word e renders gloss word w: the same
+// word or stem, or one of them the other with a suffix (Asia, Asian; pay,
+// payment).
+func saysWord(e, w string) bool {
+	return e == w || sameStem(e, w) ||
+		len(w) >= minAffix && len(e) >= minAffix && (strings.HasPrefix(e, w) || strings.HasPrefix(w, e))
+}
+
+// minAffix is the shortest word that counts as said by a longer one.
+const minAffix = 3
 
 // dictCover is the dictionary's share of the Chinese term's words that the
 // English term renders (no learned links).

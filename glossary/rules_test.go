@@ -430,20 +430,21 @@ func TestModifiers(t *testing.T) {
 	t.Parallel()
 	lx := newLexicon(cedict.Load(), nil, nil, nil, nil)
 	for _, tc := range []struct {
-		outer, inner string
-		noVerbs      bool
-		want         bool
+		outer, inner, en string
+		noVerbs          bool
+		want             bool
 	}{
-		{"亚洲基础设施投资银行", "基础设施投资银行", true, true},
-		{"国家统计局", "国家统计", true, true},        // a lone head after
-		{"中方继续加强互联互通", "互联互通", false, false}, // function words
-		{"第三届进博会", "进博会", false, false},      // an ordinal
-		{"大银行", "银行", false, false},          // a lone character before
-		{"跨境支付系统", "系统", true, false},        // a verb, few pairs
-		{"跨境支付系统", "系统", false, true},        // a verb, many pairs
-		{"进博会", "博览会", false, false},         // not inside
+		{"亚洲基础设施投资银行", "基础设施投资银行", "asian infrastructure investment bank", true, true},
+		{"国家统计局", "国家统计", "national bureau of statistics", true, true},         // a lone head after
+		{"中方继续加强互联互通", "互联互通", "connectivity", false, false},                   // function words
+		{"第三届进博会", "进博会", "ciie", false, false},                                // an ordinal
+		{"大银行", "银行", "bank", false, false},                                    // a lone character before
+		{"跨境支付系统", "系统", "cross-border interbank payment system", true, false}, // a verb, few pairs
+		{"跨境支付系统", "系统", "cross-border interbank payment system", false, true}, // a verb, many pairs
+		{"进博会", "博览会", "expo", false, false},                                   // not inside
+		{"国家统计局局长", "国家统计局", "national bureau of statistics", false, false},    // 局长 is "director"
 	} {
-		if got := modifiers(cutKey(t, tc.outer), tc.inner, lx, tc.noVerbs); got != tc.want {
+		if got := modifiers(cutKey(t, tc.outer), tc.inner, tc.en, lx, tc.noVerbs); got != tc.want {
 			t.Errorf("modifiers(%s, %s, noVerbs %v) = %v, want %v (tokens %s)", tc.outer, tc.inner, tc.noVerbs, got, tc.want, cutText(t, tc.outer))
 		}
 	}
