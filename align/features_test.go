@@ -76,6 +76,7 @@ func TestAnchorKeys(t *testing.T) {
 	}{
 		{"韦小宝道：“不过…… 不过……”", "'But I... I—'", keyEllipsis, true},
 		{"我…… 我头痛", "I . . . I've got this headache", keyEllipsis, true},
+		{"我⋯⋯我頭痛", "I... I've got this headache", keyEllipsis, true},
 		{"价格是3.5元", "the price was 3.5 yuan", keyEllipsis, false},
 		{"他笑道：“好。”", "'Good,' he laughed.", keyQuote, true},
 		{"他笑道：“好。”", "Trinket's friends didn't come.", keyQuote, false},

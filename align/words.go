@@ -139,6 +139,10 @@ func (l *lexicon) chineseTokens(s string) []zhToken {
 						i++
 					}
 				}
+			case '⋯': // ⋯⋯, the traditional ellipsis
+				if !strings.HasPrefix(s[i+size:], "⋯") {
+					toks = append(toks, zhToken{text: keyEllipsis})
+				}
 			}
 			i += size
 		}
