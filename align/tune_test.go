@@ -3,6 +3,7 @@ package align
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -105,6 +106,79 @@ func TestTune(t *testing.T) {
 			}
 		}
 		fmt.Println()
+	}
+}
+
+// TestCrossValidate runs two-fold cross-validation over a grid of weights
+// on one dev set: BITEXT_CV names the set, BITEXT_GRID the grid as JSON
+// (weight name → values, e.g. {"Quote":[1,2],"Length":[0.25,0.35]}) and
+// BITEXT_FOLD the documents of the first fold (e.g. 001,002,003; the rest
+// form the second). For each fold it prints the setting that scores best
+// on it (among ties the first, the grid being walked with the weight
+// names sorted and each one's values in the order given; it says how many
+// tie) and that
+// setting's strict and lax F1 on the other fold.
+func TestCrossValidate(t *testing.T) {
+	set := os.Getenv("BITEXT_CV")
+	if set == "" {
+		t.Skip("set BITEXT_CV, BITEXT_GRID and BITEXT_FOLD")
+	}
+	docs := loadDev(t, set)
+	var grid map[string][]float64
+	if err := json.Unmarshal([]byte(os.Getenv("BITEXT_GRID")), &grid); err != nil {
+		t.Fatal("BITEXT_GRID:", err)
+	}
+	names := slices.Sorted(maps.Keys(grid))
+	first := strings.Split(os.Getenv("BITEXT_FOLD"), ",")
+	type result struct {
+		setting string
+		folds   [2]Counts
+	}
+	var results []result
+	var walk func(i int, setting map[string]float64)
+	walk = func(i int, setting map[string]float64) {
+		if i < len(names) {
+			for _, v := range grid[names[i]] {
+				setting[names[i]] = v
+				walk(i+1, setting)
+			}
+			return
+		}
+		js, _ := json.Marshal(setting)
+		w := DefaultWeights()
+		if err := json.Unmarshal(js, &w); err != nil {
+			t.Fatal(err)
+		}
+		a := &Aligner{Weights: &w}
+		r := result{setting: string(js)}
+		for _, d := range docs {
+			pred, err := a.Align(d.zh, d.en)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fold := 1
+			if slices.Contains(first, d.name) {
+				fold = 0
+			}
+			r.folds[fold].Add(d.gold, pred)
+		}
+		fmt.Printf("%s fold1 %.4f fold2 %.4f\n", r.setting, r.folds[0].Scores().FStrict, r.folds[1].Scores().FStrict)
+		results = append(results, r)
+	}
+	walk(0, make(map[string]float64))
+	for train := range 2 {
+		best, ties := 0, 0
+		for k, r := range results {
+			switch f, b := r.folds[train].Scores().FStrict, results[best].folds[train].Scores().FStrict; {
+			case f > b:
+				best, ties = k, 1
+			case f == b:
+				ties++
+			}
+		}
+		test := results[best].folds[1-train].Scores()
+		fmt.Printf("chosen on fold %d (%d settings score that): %s; fold %d strict %.4f lax %.4f\n",
+			train+1, ties, results[best].setting, 2-train, test.FStrict, test.FLax)
 	}
 }
 
