@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"sync"
 
 	"github.com/bitext/bitext/corpus"
@@ -86,15 +87,32 @@ func (a *Aligner) Align(zh, en []corpus.Sentence) ([]Bead, error) {
 	res := a.run(f, types, w, false)
 	if !a.NoLearn && lex.useful() {
 		if m := trainModel1(f, res); m != nil {
+			collect(zh, en)
 			f = newFeatures(zh, en, lex, m, w, !a.NoHints)
 			f.unmatchable(w.Unmatched)
 		}
 	}
 	f.estimateVariance(res)
+	collect(zh, en)
 	res = a.run(f, types, w, true)
 	calibrate(res, w.Calibration)
 	return res, nil
 }
+
+// collect runs a garbage collection between the passes over a long pair
+// (from largePair sentences): each pass leaves its tables and features
+// behind, and the collector would otherwise let the heap grow to twice
+// what the next pass holds live before it reclaims them.
+func collect(zh, en []corpus.Sentence) {
+	if len(zh)+len(en) >= largePair {
+		runtime.GC()
+	}
+}
+
+// largePair is the length (sentences of both sides) from which Align
+// collects garbage between its passes; a collection costs milliseconds,
+// a pass over such a pair seconds.
+const largePair = 20000
 
 // firstFeatures returns the features of a first pass over zh and en and
 // the weights for the pair: those that depend on how literal the

@@ -206,26 +206,28 @@
 // are aligned exactly); a coarse level also widens to at most 8×Band. The
 // levels shrink geometrically and each costs O((n+m)·w·|Types|) for band
 // width w, so time and memory are linear in the length of the documents
-// (BenchmarkAlign: 196, 163 and 201 µs a sentence for 1,000 × 1,300,
-// 10,000 × 13,000 and 100,000 × 130,000 sentences with paragraph-sized
-// deletions in one run at 8c274d7, 200, 201 and 269 in the next; on this
-// shared 2-core machine repeated runs vary by a third). Memory is linear as well: a coarse level keeps only the
-// matching forms of its merged units, built straight from the sentences;
-// the DP keeps its running costs for the last maxA+1 rows and its pair
-// masks for the next pairBlock rows, so what grows with the band is the
-// back pointers and bead costs (1 + 4·|Types| bytes a cell) and the
-// forward-backward tables of the confidences (8 bytes a cell: float32
-// less the largest value of the row, computed in float64), held in chunks
-// that a widening band adds to instead of reallocating. The
-// 100,000 × 130,000 pair peaks at 718–806 MB of heap (406–445 MB live)
-// over several runs and 762–891 MiB resident; the band's cell budget
-// (fineCells) bounds the worst case, two unrelated documents, at about 57
-// bytes a cell (BenchmarkUnrelated at 8c274d7 and 7f9baba: 807–973 MB of
-// heap, 458–570 MB live, over three runs; 947 and 1,023 MiB resident in
-// two, the larger while other jobs ran; at ff098d0, 755 and 785 MB of
-// heap and 861 MiB resident, a difference not traced to a change).
-// fineCells 24 would save a tenth of that but slowed BenchmarkAlign's
-// 100,000-sentence pair by half. The masks and the DP's other tables are
+// (BenchmarkAlign at 4a1e1b9 with the collections below: 169, 172 and
+// 209 µs a sentence for 1,000 × 1,300, 10,000 × 13,000 and 100,000 ×
+// 130,000 sentences with paragraph-sized deletions in one run; on this
+// shared 2-core machine repeated runs vary by a third). Memory is linear
+// as well: a coarse level keeps only the matching forms of its merged
+// units, built straight from the sentences; the DP keeps its running
+// costs for the last maxA+1 rows and its pair masks for the next
+// pairBlock rows, so what grows with the band is the back pointers and
+// bead costs (1 + 4·|Types| bytes a cell) and the forward-backward tables
+// of the confidences (8 bytes a cell: float32 less the largest value of
+// the row, computed in float64), held in chunks that a widening band adds
+// to instead of reallocating. Between its passes over a pair of
+// largePair sentences or more, Align runs a garbage collection: each pass
+// leaves tables and features behind, which the collector would otherwise
+// keep until the heap doubled. With it the 100,000 × 130,000 pair peaks at
+// 650–663 MB of heap and 783 MiB resident (without: 718–806 MB, 762–891
+// MiB); the band's cell budget (fineCells) bounds the worst case, two
+// unrelated documents, at about 57 bytes a cell: BenchmarkUnrelated peaks
+// at 663 MB of heap (570 MB live) and 752 MiB resident (without the
+// collections: 807–973 MB and 947–1,023 MiB). fineCells 24 would hold
+// less but slowed BenchmarkAlign's 100,000-sentence pair by half. The
+// masks and the DP's other tables are
 // reused between calls (a sync.Pool of scratch space), the tables that grow
 // with the band only within a call. A test checks the
 // banded search against an obviously-correct full DP on 50–300-sentence
