@@ -77,9 +77,20 @@ func TestReadBeads(t *testing.T) {
 	if want := []string{"[0,1]:[0]", "[2]:[1,2]", "[3]:[]", "[]:[3]"}; !slices.Equal(got, want) {
 		t.Errorf("beads %q, want %q", got, want)
 	}
-	for _, bad := range []string{"[0]-[1]\n", "[0]:[1]:[2]\n", "[a]:[1]\n", "[0,,1]:[2]\n", "[0]:[9]\n"} {
+	for _, bad := range []string{"[0]-[1]\n", "[0]:[1]:[2]\n", "[a]:[1]\n", "[0,,1]:[2]\n", "[0]:[9]\n", "[1:[\n", "[0]:1]\n", "[]:[]\n", "[0,0]:[1]\n"} {
 		if _, err := ReadBeads(strings.NewReader(bad), "g.align", 4, 4); err == nil || !strings.HasPrefix(err.Error(), "g.align:1:") {
 			t.Errorf("ReadBeads(%q) = %v, want an error at g.align:1", bad, err)
+		}
+	}
+	// a gold file that does not fit its documents
+	for _, tc := range []struct{ in, where, what string }{
+		{"[0]:[0]\n[0]:[]\n[1,2,3]:[1,2,3]\n", "g.align:2:", "already in the bead of line 1"},
+		{"[0]:[0]\n", "g.align:1:", "Chinese sentence 1 is in no bead"},
+		{"[0,1,2,3]:[0,1,2]\n", "g.align:1:", "English sentence 3 is in no bead"},
+	} {
+		_, err := ReadBeads(strings.NewReader(tc.in), "g.align", 4, 4)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.where) || !strings.Contains(err.Error(), tc.what) {
+			t.Errorf("ReadBeads(%q) = %v, want an error at %s saying %q", tc.in, err, tc.where, tc.what)
 		}
 	}
 }
@@ -88,12 +99,12 @@ func FuzzReadBeads(f *testing.F) {
 	f.Add("[0,1]:[0]\n[2]:[]\n")
 	f.Add("3:4\n# x\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		beads, err := ReadBeads(strings.NewReader(in), "f", 10, 10)
+		beads, err := ReadBeads(strings.NewReader(in), "f", -1, -1)
 		if err != nil {
 			return
 		}
 		for _, b := range beads {
-			again, err := ReadBeads(strings.NewReader(FormatBead(b)), "f", 10, 10)
+			again, err := ReadBeads(strings.NewReader(FormatBead(b)), "f", -1, -1)
 			if err != nil || len(again) != 1 || !slices.Equal(again[0].ZH, b.ZH) || !slices.Equal(again[0].EN, b.EN) {
 				t.Fatalf("round trip of %v: %v %v", b, again, err)
 			}

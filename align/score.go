@@ -33,11 +33,14 @@ func writeIDs(sb *strings.Builder, ids []int) {
 
 // ReadBeads parses an alignment file in the evaluation format: one bead
 // per line, "[zh ids]:[en ids]", ids 0-based, spaces and brackets
-// optional, blank lines and lines starting with # skipped. When nzh and
-// nen are not negative, ids must be below them. Errors are
-// *corpus.ParseError naming name and the line.
+// optional (but paired), blank lines and lines starting with # skipped.
+// A bead holds at least one sentence, and no sentence is in two beads.
+// When nzh and nen are not negative, ids must be below them and every
+// sentence must be in a bead. Errors are *corpus.ParseError naming name
+// and the line.
 func ReadBeads(r io.Reader, name string, nzh, nen int) ([]Bead, error) {
 	var beads []Bead
+	seenZH, seenEN := make(map[int]int), make(map[int]int) // id → line
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	line := 0
@@ -62,14 +65,23 @@ func ReadBeads(r io.Reader, name string, nzh, nen int) ([]Bead, error) {
 		if err != nil {
 			return nil, bad("%v", err)
 		}
-		for _, id := range zh {
-			if nzh >= 0 && id >= nzh {
-				return nil, bad("Chinese sentence %d does not exist (the document has %d)", id, nzh)
-			}
+		if len(zh)+len(en) == 0 {
+			return nil, bad("a bead without sentences")
 		}
-		for _, id := range en {
-			if nen >= 0 && id >= nen {
-				return nil, bad("English sentence %d does not exist (the document has %d)", id, nen)
+		for _, side := range []struct {
+			lang string
+			ids  []int
+			n    int
+			seen map[int]int
+		}{{"Chinese", zh, nzh, seenZH}, {"English", en, nen, seenEN}} {
+			for _, id := range side.ids {
+				if side.n >= 0 && id >= side.n {
+					return nil, bad("%s sentence %d does not exist (the document has %d)", side.lang, id, side.n)
+				}
+				if at, ok := side.seen[id]; ok {
+					return nil, bad("%s sentence %d is already in the bead of line %d", side.lang, id, at)
+				}
+				side.seen[id] = line
 			}
 		}
 		beads = append(beads, Bead{ZH: zh, EN: en})
@@ -77,13 +89,31 @@ func ReadBeads(r io.Reader, name string, nzh, nen int) ([]Bead, error) {
 	if err := sc.Err(); err != nil {
 		return nil, &corpus.ParseError{File: name, Line: line + 1, Offset: -1, Err: err}
 	}
+	for _, side := range []struct {
+		lang string
+		n    int
+		seen map[int]int
+	}{{"Chinese", nzh, seenZH}, {"English", nen, seenEN}} {
+		for id := range side.n {
+			if _, ok := side.seen[id]; !ok {
+				return nil, &corpus.ParseError{File: name, Line: line, Offset: -1,
+					Err: fmt.Errorf("%w: %s sentence %d is in no bead (the document has %d; a sentence left out is a bead of its own, such as [%d]:[])",
+						corpus.ErrSyntax, side.lang, id, side.n, id)}
+			}
+		}
+	}
 	return beads, nil
 }
 
 func parseIDs(s string) ([]int, error) {
 	s = strings.TrimSpace(s)
-	s = strings.TrimPrefix(s, "[")
-	s = strings.TrimSuffix(s, "]")
+	open, close := strings.HasPrefix(s, "["), strings.HasSuffix(s, "]")
+	if open != close || open && len(s) < 2 {
+		return nil, fmt.Errorf("unpaired bracket in %q", s)
+	}
+	if open {
+		s = s[1 : len(s)-1]
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil, nil
