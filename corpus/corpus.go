@@ -111,6 +111,7 @@ type Segmenter interface {
 // Sentinel errors wrapped by ParseError.
 var (
 	ErrEmpty    = errors.New("empty input")
+	ErrLanguage = errors.New("written in the other language")
 	ErrBinary   = errors.New("binary data, not text")
 	ErrEncoding = errors.New("invalid or unknown text encoding")
 	ErrSyntax   = errors.New("syntax error")

@@ -193,6 +193,28 @@ func TestDetectLang(t *testing.T) {
 	}
 }
 
+func TestCheckLang(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		text  string
+		given Lang
+		ok    bool
+	}{
+		{"Apple 公司周二发布了 iPhone 16 Pro Max 和 Apple Watch Series 10。", Chinese, true},
+		{"习近平会见塔吉克斯坦总统拉赫蒙。", Chinese, true},
+		{"Xi Jinping meets Tajik President Rahmon.", Chinese, false},
+		{"Chinese President Xi Jinping (习近平) met Rahmon.", English, true},
+		{"习近平会见塔吉克斯坦总统拉赫蒙。", English, false},
+		{"2025-06-19", English, true},
+	} {
+		doc := &Document{Name: "d.txt", Sentences: []Sentence{{Text: tc.text}}}
+		err := CheckLang(doc, tc.given)
+		if (err == nil) != tc.ok || err != nil && (!errors.Is(err, ErrLanguage) || !strings.HasPrefix(err.Error(), "d.txt: ")) {
+			t.Errorf("CheckLang(%q, %s) = %v, want ok %v", tc.text, tc.given, err, tc.ok)
+		}
+	}
+}
+
 func TestIsTraditional(t *testing.T) {
 	t.Parallel()
 	for text, want := range map[string]bool{

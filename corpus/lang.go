@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -35,6 +36,35 @@ func DetectLang(text string) Lang {
 		return English
 	}
 }
+
+// CheckLang returns an error wrapping ErrLanguage when doc, given as the
+// lang edition of a pair, is written in the other language (the two sides
+// swapped). A Chinese edition may quote much English (Apple 公司发布了
+// iPhone 16 Pro Max), so it is taken for English only when its hanzi weigh
+// less than a quarter of its Latin letters, or it has none; an English
+// edition is taken for Chinese when its hanzi weigh as much as its
+// letters (DetectLang).
+func CheckLang(doc *Document, lang Lang) error {
+	han, latin := 0, 0
+	for _, s := range doc.Sentences {
+		h, l := scriptCounts(s.Text)
+		han, latin = han+h, latin+l
+	}
+	if han == 0 && latin == 0 {
+		return nil
+	}
+	switch {
+	case lang == Chinese && han*hanWeight*swappedFactor < latin:
+		return fmt.Errorf("%s: %w: given as the Chinese text, but it is English", doc.Name, ErrLanguage)
+	case lang == English && han*hanWeight >= latin:
+		return fmt.Errorf("%s: %w: given as the English text, but it is Chinese", doc.Name, ErrLanguage)
+	}
+	return nil
+}
+
+// swappedFactor is how much less than its Latin letters the hanzi of a
+// Chinese edition may weigh before it is taken for English.
+const swappedFactor = 4
 
 func scriptCounts(text string) (han, latin int) {
 	for _, r := range text {

@@ -191,19 +191,17 @@ func takesValue(cmd *cli.Command, name string) bool {
 }
 
 // wrongLanguage is an error when doc, given on the command line as the
-// lang edition, is written in the other language: ZH and EN swapped.
+// lang edition, is written in the other language: ZH and EN swapped
+// (corpus.CheckLang).
 func wrongLanguage(doc *corpus.Document, path string, lang corpus.Lang) error {
-	var b strings.Builder
-	for _, s := range doc.Sentences {
-		b.WriteString(s.Text)
-		b.WriteByte('\n')
-	}
-	got := corpus.DetectLang(b.String())
-	if got == "" || got == lang {
+	if corpus.CheckLang(doc, lang) == nil {
 		return nil
 	}
-	names := map[corpus.Lang]string{corpus.Chinese: "Chinese", corpus.English: "English"}
-	return usageErrorf("%s: given as the %s text, but it is %s (ZH comes first, then EN)", path, names[lang], names[got])
+	given, is := "Chinese", "English"
+	if lang == corpus.English {
+		given, is = is, given
+	}
+	return usageErrorf("%s: given as the %s text, but it is %s (ZH comes first, then EN)", path, given, is)
 }
 
 // openInput opens a file given on the command line; its error names the

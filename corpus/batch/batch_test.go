@@ -216,6 +216,17 @@ func TestBatchDeterministicAndFailures(t *testing.T) {
 		t.Fatal(err)
 	}
 	write(t, dir+"/zh/00005.txt", "\x00\x01\x02binary\x00\x00\x00\x00") // unreadable
+	// the sides of 00007 swapped
+	zh7, err := os.ReadFile(dir + "/zh/00007.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en7, err := os.ReadFile(dir + "/en/00007.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir+"/zh/00007.txt", string(en7))
+	write(t, dir+"/en/00007.txt", string(zh7))
 	pairs, _, err := Collect([]string{dir})
 	if err != nil {
 		t.Fatal(err)
@@ -229,8 +240,9 @@ func TestBatchDeterministicAndFailures(t *testing.T) {
 	if !reflect.DeepEqual(s1, s4) {
 		t.Errorf("stats differ:\n%+v\n%+v", s1, s4)
 	}
-	if s1.Documents != 11 || len(s1.Failed) != 1 || s1.Failed[0].ID != "00005.txt" {
-		t.Errorf("documents %d, failed %+v; want 11 and 00005.txt", s1.Documents, s1.Failed)
+	if s1.Documents != 10 || len(s1.Failed) != 2 || s1.Failed[0].ID != "00005.txt" || s1.Failed[1].ID != "00007.txt" ||
+		!strings.Contains(s1.Failed[1].Reason, "given as the Chinese text, but it is English") {
+		t.Errorf("documents %d, failed %+v; want 10, 00005.txt and 00007.txt (swapped)", s1.Documents, s1.Failed)
 	}
 	if s1.BeadTypes["1-1"] < s1.Beads/2 || s1.ModelWords == 0 {
 		t.Errorf("implausible stats %+v", s1)

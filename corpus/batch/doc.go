@@ -60,6 +60,12 @@ func Load(p Pair, opt corpus.ReadOptions) (*Doc, error) {
 	if len(d.EN.Sentences) == 0 {
 		return nil, fmt.Errorf("%s: %w: no English sentences", d.EN.Name, corpus.ErrEmpty)
 	}
+	if err := corpus.CheckLang(d.ZH, corpus.Chinese); err != nil {
+		return nil, err
+	}
+	if err := corpus.CheckLang(d.EN, corpus.English); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
