@@ -137,6 +137,13 @@ func runBatch(e *env, c *cli.Context) error {
 	if hs, ok := sink.(*htmlSink); ok && err == nil {
 		hs.h.stats = batchStats(b.Stats(), len(unpaired))
 	}
+	if err == nil && b.Stats().Documents == 0 {
+		// Nothing to write: an existing output is kept, not replaced by
+		// an empty memory.
+		sink.abort()
+		reportSkipped(e.stderr, append(unpaired, b.Stats().Failed...))
+		return withCode(ExitError, errors.New("align --batch: no document could be aligned; nothing written"))
+	}
 	if err == nil {
 		err = sink.commit()
 	}
@@ -149,14 +156,7 @@ func runBatch(e *env, c *cli.Context) error {
 	}
 	stats := b.Stats()
 	failed := append(unpaired, stats.Failed...)
-	for _, f := range failed {
-		if strings.HasPrefix(f.Reason, f.File) {
-			// The reason names the file already, with a line or offset.
-			fmt.Fprintf(e.stderr, "bitext: skipped %s\n", f.Reason)
-		} else {
-			fmt.Fprintf(e.stderr, "bitext: skipped %s: %s\n", f.File, f.Reason)
-		}
-	}
+	reportSkipped(e.stderr, failed)
 	if !quiet {
 		r.summary(e.stderr, stats, len(failed), time.Since(start), sink.name())
 	}
@@ -164,6 +164,18 @@ func runBatch(e *env, c *cli.Context) error {
 		return withCode(ExitFindings, nil)
 	}
 	return nil
+}
+
+// reportSkipped prints a line for each document a batch skipped.
+func reportSkipped(w io.Writer, failed []batch.Failure) {
+	for _, f := range failed {
+		if strings.HasPrefix(f.Reason, f.File) {
+			// The reason names the file already, with a line or offset.
+			fmt.Fprintf(w, "bitext: skipped %s\n", f.Reason)
+		} else {
+			fmt.Fprintf(w, "bitext: skipped %s: %s\n", f.File, f.Reason)
+		}
+	}
 }
 
 // outputFormat is the --format an output file's extension implies (tmx,

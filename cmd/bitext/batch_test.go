@@ -167,6 +167,36 @@ func TestBatchCorruptFile(t *testing.T) {
 	}
 }
 
+// TestBatchAllFail: when no document can be aligned, an existing output is
+// kept, not replaced by an empty memory, and the exit code is an error.
+func TestBatchAllFail(t *testing.T) {
+	src := t.TempDir()
+	for _, dir := range []string{"zh", "en"} {
+		if err := os.MkdirAll(filepath.Join(src, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for path, text := range map[string]string{
+		"zh/a.txt": "\x00\x01binary\x00\x00\x00", "en/a.txt": "Xi meets Rahmon.\n",
+		"zh/b.txt": "", "en/b.txt": "Xi meets Rahmon.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(src, path), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "out.tmx")
+	if err := os.WriteFile(out, []byte("KEEP\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "", "align", "--batch", "-o", out, src)
+	if code != ExitError || !strings.Contains(stderr, "no document could be aligned") || !strings.Contains(stderr, "a.txt") || !strings.Contains(stderr, "b.txt") {
+		t.Errorf("exit %d, stderr %s; want %d naming both documents", code, stderr, ExitError)
+	}
+	if data, _ := os.ReadFile(out); string(data) != "KEEP\n" {
+		t.Errorf("the existing output was replaced: %q", data)
+	}
+}
+
 func TestBatchOutputs(t *testing.T) {
 	src := genCorpus(t, 5)
 	dir := t.TempDir()
