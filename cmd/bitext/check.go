@@ -9,7 +9,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/bitext/bitext/corpus"
 	"github.com/bitext/bitext/corpus/segment"
@@ -59,7 +58,6 @@ func runCheck(e *env, c *cli.Context) error {
 	if format != "text" && format != "json" && format != "html" {
 		return usageErrorf("check: unknown --format %q (want text, json or html)", format)
 	}
-	start := time.Now()
 	if c.String("glossary") == "" {
 		// Checked here, not with Required: urfave/cli would print the
 		// whole help before the one-line error.
@@ -138,7 +136,7 @@ func runCheck(e *env, c *cli.Context) error {
 	case "json":
 		err = check.WriteJSON(&buf, findings, sum)
 	case "html":
-		err = writeCheckHTML(&buf, in, findings, sum, entries, time.Since(start))
+		err = writeCheckHTML(&buf, in, findings, sum, entries)
 	default:
 		err = check.WriteText(&buf, findings, sum)
 	}

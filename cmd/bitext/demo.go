@@ -243,7 +243,7 @@ func (r *demoResult) writeReport(w io.Writer) error {
 	a := &report.Alignment{
 		Title: "bitext demo: aligned sample corpus and review of a new translation",
 		Terms: report.GlossaryTerms(r.house),
-		Summary: report.Summary{Generated: time.Now(), Elapsed: r.elapsed, Stats: []report.Stat{
+		Summary: report.Summary{Generated: reportDate(), Stats: []report.Stat{
 			{Label: "Glossary candidates", Value: strconv.Itoa(len(r.entries) - len(r.house))},
 		}},
 	}

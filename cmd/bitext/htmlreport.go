@@ -20,13 +20,11 @@ import (
 // for each pair (align: once; align --batch: per result, in order), then
 // write.
 type alignHTML struct {
-	title   string
-	start   time.Time
-	docs    []report.Doc
-	terms   []report.TermHighlight
-	low     float64
-	stats   []report.Stat
-	elapsed time.Duration // 0: time since start
+	title string
+	docs  []report.Doc
+	terms []report.TermHighlight
+	low   float64
+	stats []report.Stat
 }
 
 // newAlignHTML starts a report. dicts are the --dict files: those that read
@@ -34,7 +32,7 @@ type alignHTML struct {
 // a plain dictionary is not a glossary). low is the low-confidence
 // threshold (0: the report's default).
 func newAlignHTML(title string, dicts []string, low float64) *alignHTML {
-	h := &alignHTML{title: title, start: time.Now(), low: low}
+	h := &alignHTML{title: title, low: low}
 	for _, path := range dicts {
 		if entries, err := glossary.ReadFile(path); err == nil {
 			h.terms = append(h.terms, report.GlossaryTerms(entries)...)
@@ -50,23 +48,31 @@ func (h *alignHTML) add(name string, zh, en []corpus.Sentence, beads []align.Bea
 
 // write writes the report.
 func (h *alignHTML) write(w io.Writer) error {
-	elapsed := h.elapsed
-	if elapsed == 0 {
-		elapsed = time.Since(h.start)
-	}
 	return report.WriteAlignment(w, &report.Alignment{
 		Title:         h.title,
 		Docs:          h.docs,
 		Terms:         h.terms,
 		LowConfidence: h.low,
-		Summary:       report.Summary{Generated: time.Now(), Elapsed: elapsed, Stats: h.stats},
+		Summary:       report.Summary{Generated: reportDate(), Stats: h.stats},
 	})
+}
+
+// reportDate is the date a report shows: $SOURCE_DATE_EPOCH, or none. A
+// report is output like any other, the same for the same input, so it
+// holds neither the wall-clock time nor how long the run took (the
+// commands print that on standard error).
+func reportDate() time.Time {
+	t, err := creationDate("")
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 // writeCheckHTML writes the report of a check: one row per segment (bead
 // for two aligned documents), findings flagged with the expected rendering,
 // the glossary's terms highlighted.
-func writeCheckHTML(w io.Writer, in *check.Input, fs []check.Finding, sum check.Summary, entries []glossary.Entry, elapsed time.Duration) error {
+func writeCheckHTML(w io.Writer, in *check.Input, fs []check.Finding, sum check.Summary, entries []glossary.Entry) error {
 	stats := []report.Stat{{Label: "Glossary entries", Value: strconv.Itoa(len(entries))}}
 	if sum.Ignored > 0 {
 		stats = append(stats, report.Stat{Label: "Dismissed (ignore file)", Value: strconv.Itoa(sum.Ignored)})
@@ -78,6 +84,6 @@ func writeCheckHTML(w io.Writer, in *check.Input, fs []check.Finding, sum check.
 		Title:   fmt.Sprintf("bitext check: %s", in.Name),
 		Docs:    []report.Doc{report.CheckDoc(in, fs)},
 		Terms:   report.GlossaryTerms(entries),
-		Summary: report.Summary{Generated: time.Now(), Elapsed: elapsed, Stats: stats},
+		Summary: report.Summary{Generated: reportDate(), Stats: stats},
 	})
 }

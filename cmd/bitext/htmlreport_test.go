@@ -29,7 +29,7 @@ func TestHTMLReportHelpers(t *testing.T) {
 	in := &check.Input{Name: "x.tsv", Segments: []check.Segment{{Pos: 1, ZH: "一带一路", EN: "One Belt One Road"}}}
 	fs := []check.Finding{{Kind: check.ForbiddenTerm, Severity: check.Error, File: "x.tsv", Segment: 1, Found: "One Belt One Road"}}
 	buf.Reset()
-	if err := writeCheckHTML(&buf, in, fs, check.Summary{}, nil, 0); err != nil {
+	if err := writeCheckHTML(&buf, in, fs, check.Summary{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), `"kind":"forbidden-term"`) {
