@@ -95,9 +95,7 @@ func runGlossary(e *env, c *cli.Context) error {
 	if err != nil {
 		return withCode(ExitError, err)
 	}
-	for _, f := range failed {
-		fmt.Fprintf(e.stderr, "bitext: skipped %s: %s\n", f.File, f.Reason)
-	}
+	reportSkipped(e.stderr, failed)
 	seg, err := segmenterFor(beads)
 	if err != nil {
 		return withCode(ExitError, err)
@@ -121,8 +119,16 @@ func runGlossary(e *env, c *cli.Context) error {
 	if existing != nil {
 		entries = glossary.Curate(entries, existing)
 	}
+	// Documents skipped: the glossary of the others is written, and the
+	// exit code says some failed (as align --batch).
+	partial := func(err error) error {
+		if err == nil && len(failed) > 0 {
+			return withCode(ExitFindings, nil)
+		}
+		return err
+	}
 	if out == "" || out == "-" {
-		return glossary.Write(e.stdout, format, entries)
+		return partial(glossary.Write(e.stdout, format, entries))
 	}
 	f, err := atomicfile.Create(out)
 	if err != nil {
@@ -136,7 +142,7 @@ func runGlossary(e *env, c *cli.Context) error {
 		return withCode(ExitError, err)
 	}
 	fmt.Fprintf(e.stderr, "bitext: %d entries from %d aligned pairs written to %s\n", len(entries), len(beads), out)
-	return nil
+	return partial(nil)
 }
 
 func isFormat(f string) bool {

@@ -138,3 +138,22 @@ func TestGlossaryDocumentPairs(t *testing.T) {
 		t.Errorf("missing document: exit %d, %q", code, stderr)
 	}
 }
+
+// TestGlossarySkipped: a document that cannot be read is reported once,
+// the glossary of the others is written, and the exit code says some
+// failed.
+func TestGlossarySkipped(t *testing.T) {
+	src := genCorpus(t, 6)
+	bad := filepath.Join(src, "zh", "00003.txt")
+	if err := os.WriteFile(bad, []byte("\x00\x01\x02\x03binary\x00\x00\x00\x00\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "g.tsv")
+	code, _, stderr := runCLI(t, "", "glossary", "-o", out, src)
+	if code != ExitFindings || !strings.Contains(stderr, "skipped "+bad) || strings.Contains(stderr, bad+": "+bad) {
+		t.Errorf("exit %d, stderr %s; want %d and %s named once", code, stderr, ExitFindings, bad)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Errorf("no glossary written: %v", err)
+	}
+}
