@@ -183,7 +183,7 @@ func (c *Checker) checkDoc(in *Input) []Finding {
 			continue
 		}
 		if c.numbers {
-			st.zhNums = numbers.Chinese(seg.ZH)
+			st.zhNums = outsideTerms(numbers.Chinese(seg.ZH), st.zhHits)
 			if year != 0 {
 				st.zhNums = numbers.WithYear(st.zhNums, year)
 			}
@@ -461,4 +461,24 @@ func quoteList(ss []string) string {
 		return strings.Join(q, "")
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+// outsideTerms drops the numbers inside a glossary term of the source
+// (三 in 三股势力, 一 in 一带一路): the term's rendering is checked as a
+// term, and its number is no quantity the translation must give.
+func outsideTerms(nums []numbers.Value, hits []zhHit) []numbers.Value {
+	out := nums[:0]
+	for _, v := range nums {
+		inside := false
+		for _, h := range hits {
+			if v.Start >= h.start && v.End <= h.end {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -3,6 +3,8 @@ package check
 import (
 	"strings"
 	"testing"
+
+	"github.com/bitext/bitext/glossary"
 )
 
 func TestNumberMismatch(t *testing.T) {
@@ -131,6 +133,33 @@ func TestNumberFound(t *testing.T) {
 	for k, w := range want {
 		if got[k] != w {
 			t.Errorf("%s: got %q, want %q", k, got[k], w)
+		}
+	}
+}
+
+// TestNumberInTerm: a number inside a glossary term of the source is the
+// term's, checked as a term, not a quantity (三 in 三股势力).
+func TestNumberInTerm(t *testing.T) {
+	t.Parallel()
+	c, err := New([]glossary.Entry{{ZH: "三股势力", EN: "terrorism, separatism and extremism", Status: glossary.Approved}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		zh, en string
+		want   string
+	}{
+		{"坚决打击“三股势力”。", "Firmly fight terrorism, separatism and extremism.", ""},
+		{"坚决打击“三股势力”，抓获三人。", "Firmly fight terrorism, separatism and extremism, and arrest four.", "三"},
+	} {
+		var got []string
+		for _, f := range c.Check(&Input{Segments: []Segment{{Pos: 1, ZH: tt.zh, EN: tt.en}}}) {
+			if f.Kind == NumberMismatch {
+				got = append(got, f.ZHTerm)
+			}
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("zh %q en %q: number-mismatch on %q, want %q", tt.zh, tt.en, got, tt.want)
 		}
 	}
 }
