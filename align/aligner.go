@@ -33,6 +33,9 @@ const DefaultBand = 8
 var (
 	ErrEmpty     = errors.New("align: a side has no sentences")
 	ErrBeadTypes = errors.New("align: bead types must include 1-0, 0-1 or 1-1 shapes and be at most 8 sentences a side")
+	// ErrUnrelated: the two documents do not look like translations of
+	// each other (see Aligner.Unrelated).
+	ErrUnrelated = errors.New("align: the documents do not look like translations of each other")
 	ErrWeights   = errors.New("align: Weights.Smooth and Weights.Richness must be positive, Weights.Spread finite and not negative, Weights.Calibration a number")
 )
 
@@ -59,6 +62,10 @@ type Aligner struct {
 	// NoHints ignores paragraph boundaries, sentence kinds and quotation
 	// (dialogue) states.
 	NoHints bool
+	// Unrelated aligns documents that do not look like translations of
+	// each other; without it Align returns ErrUnrelated for them (see
+	// unrelatedCoverage).
+	Unrelated bool
 	// Weights overrides the cost model's weights; nil means DefaultWeights.
 	Weights *Weights
 
@@ -95,9 +102,27 @@ func (a *Aligner) Align(zh, en []corpus.Sentence) ([]Bead, error) {
 	f.estimateVariance(res)
 	collect(zh, en)
 	res = a.run(f, types, w, true)
+	if !a.Unrelated {
+		if cov, _, n := relatedness(f, res, w.Smooth); n >= minRelatedBeads && cov < unrelatedCoverage {
+			return nil, fmt.Errorf("%w: the aligned sentences share %.0f%% of their words, below %.0f%%", ErrUnrelated, 100*cov, 100*unrelatedCoverage)
+		}
+	}
 	calibrate(res, w.Calibration)
 	return res, nil
 }
+
+// Two documents are taken for unrelated when, over at least
+// minRelatedBeads beads, the first sentences of the aligned beads share
+// less than unrelatedCoverage of their words (relatedness). Free literary
+// translation shares 0.32–0.39 (mac-dev's six chapters), news editions
+// more; one document against another's edition, 0.06–0.29 (news-dev), and
+// chapters of different novels 0.10–0.15 (mac-dev). The bound is half the
+// lowest true pair, so it misses unrelated documents on one topic rather
+// than refuse a free translation.
+const (
+	unrelatedCoverage = 0.16
+	minRelatedBeads   = 8
+)
 
 // collect runs a garbage collection between the passes over a long pair
 // (from largePair sentences): each pass leaves its tables and features
@@ -225,3 +250,28 @@ var erfcTable = sync.OnceValue(func() []float64 {
 	}
 	return t
 })
+
+// relatedness is the mean lexical coverage of the first sentences of the
+// beads that pair both sides, and the same with each bead's English
+// sentence replaced by the one half a document away: for translations the
+// first is well above the second, for unrelated documents they are alike.
+// n is the number of beads measured.
+func relatedness(f *features, beads []Bead, smooth float64) (aligned, control float64, n int) {
+	m := len(f.en)
+	cov := func(s, t int) float64 {
+		zm, em := pair(&f.zh[s], &f.en[t])
+		return (maskWeight(f.zh[s].weights, zm)/(f.zh[s].total+smooth) + maskWeight(f.en[t].weights, em)/(f.en[t].total+smooth)) / 2
+	}
+	for _, b := range beads {
+		if len(b.ZH) == 0 || len(b.EN) == 0 {
+			continue
+		}
+		aligned += cov(b.ZH[0], b.EN[0])
+		control += cov(b.ZH[0], (b.EN[0]+m/2)%m)
+		n++
+	}
+	if n > 0 {
+		aligned, control = aligned/float64(n), control/float64(n)
+	}
+	return aligned, control, n
+}

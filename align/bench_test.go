@@ -61,7 +61,7 @@ func benchAlign(b *testing.B, zh, en []corpus.Sentence) {
 	if len(zh) > 10000 && testing.Short() {
 		b.Skip("big")
 	}
-	a := &Aligner{Dict: NoDictionary}
+	a := &Aligner{Dict: NoDictionary, Unrelated: true}
 	b.ReportAllocs()
 	peak := watchHeap()
 	b.ResetTimer()

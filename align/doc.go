@@ -269,6 +269,20 @@
 // time on news-dev and 98% on mac-dev; on the literary set those of
 // 0.5–0.6 are right 50%, of 0.8–0.9 86%.
 
+// # Unrelated documents
+//
+// Any two documents can be aligned, and the DP will pair sentences of an
+// article with those of another; its confidences are relative to the
+// other paths and can stay high. So Align returns ErrUnrelated when the
+// first sentences of its beads share less than unrelatedCoverage (16%) of
+// their words, over minRelatedBeads beads or more (relatedness): free
+// literary translation shares 32–39% (mac-dev), news editions more; one
+// news-dev article against the next one's English edition shares 6–29%,
+// chapters of different novels 10–15%. The bound is half the lowest true
+// pair, so it lets unrelated articles on one topic through rather than
+// refuse a free translation. Aligner.Unrelated (bitext align --unrelated)
+// aligns them anyway.
+
 // # How the weights were set
 //
 // Lexical is the unit of the scale (3). Unmatched (0.5), Redundant

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -327,5 +328,25 @@ func TestSpread(t *testing.T) {
 		if want := math.Sqrt(plain[i]); math.Abs(calibrated[i]-want) > 1e-9 {
 			t.Errorf("bead %d: Calibration 0.5 gives %v, want √%v", i, calibrated[i], plain[i])
 		}
+	}
+}
+
+// TestUnrelated: two documents that are not translations of each other
+// give ErrUnrelated, unless Aligner.Unrelated asks for them to be aligned
+// anyway; a translated pair does not.
+func TestUnrelated(t *testing.T) {
+	t.Parallel()
+	zh, _ := syntheticPair(rand.New(rand.NewPCG(1, 2)), 60, 78, 0)
+	zh2, en := syntheticPair(rand.New(rand.NewPCG(3, 4)), 60, 78, 0)
+	a := &Aligner{Dict: NoDictionary}
+	if _, err := a.Align(zh, en); !errors.Is(err, ErrUnrelated) {
+		t.Errorf("unrelated documents: %v, want ErrUnrelated", err)
+	}
+	if _, err := a.Align(zh2, en); err != nil {
+		t.Errorf("a translated pair: %v", err)
+	}
+	a.Unrelated = true
+	if beads, err := a.Align(zh, en); err != nil || len(beads) == 0 {
+		t.Errorf("unrelated documents with Unrelated: %d beads, %v", len(beads), err)
 	}
 }

@@ -25,6 +25,7 @@ func alignFlags() []cli.Flag {
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "beads", DefaultText: "beads; tmx with --batch; by -o's extension", Usage: "output `FORMAT`: beads, tsv, jsonl, tmx or html"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 		&cli.StringSliceFlag{Name: "dict", Usage: "user dictionary `FILE` (zh<TAB>en per line, e.g. a glossary TSV), repeatable"},
+		&cli.BoolFlag{Name: "unrelated", Usage: "align documents even when they do not look like translations of each other (refused by default)"},
 		&cli.Float64Flag{Name: "min-confidence", Usage: "leave out beads with confidence below `X` (0–1; html marks them instead)"},
 		&cli.BoolFlag{Name: "batch", Usage: "align a whole corpus (see batch mode)"},
 	}
@@ -157,6 +158,9 @@ func runAlign(e *env, c *cli.Context) error {
 		return withCode(ExitError, err)
 	}
 	beads, err := a.Align(zh.Sentences, en.Sentences)
+	if errors.Is(err, align.ErrUnrelated) {
+		err = fmt.Errorf("%s and %s: %w (--unrelated aligns them anyway)", c.Args().Get(0), c.Args().Get(1), err)
+	}
 	if err != nil {
 		return withCode(ExitError, err)
 	}
@@ -327,7 +331,7 @@ func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
 
 // newAligner configures an aligner from the common flags (--dict).
 func newAligner(c *cli.Context) (*align.Aligner, error) {
-	a := &align.Aligner{}
+	a := &align.Aligner{Unrelated: c.Bool("unrelated")}
 	for _, path := range c.StringSlice("dict") {
 		f, err := openInput(path)
 		if err != nil {

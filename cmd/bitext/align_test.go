@@ -315,3 +315,35 @@ func TestAlignFlagMisuse(t *testing.T) {
 		t.Errorf("--date with -o x.tmx: exit %d: %s", code, stderr)
 	}
 }
+
+// TestAlignUnrelated: two documents that are not translations of each
+// other are refused with a clear error, unless --unrelated.
+func TestAlignUnrelated(t *testing.T) {
+	dir := t.TempDir()
+	zh, en := filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt")
+	zhText := strings.Join([]string{
+		"今年春天，北方多地气温偏高，降水偏少。", "气象部门提醒农民做好抗旱准备。", "小麦主产区的土壤墒情总体偏差。",
+		"水利部门加快修建灌溉设施。", "专家建议调整播种时间。", "部分地区出现了轻度干旱。",
+		"农业农村部派出工作组赴各地指导。", "预计下周将有一次明显的降雨过程。", "各地正在抓紧储备化肥和种子。",
+		"粮食生产总体保持稳定。",
+	}, "\n")
+	enText := strings.Join([]string{
+		"The home side scored twice in the first half.", "Their captain limped off with a knee injury.",
+		"The visitors pulled one back after the break.", "A late penalty was saved by the goalkeeper.",
+		"Fans sang long after the final whistle.", "The coach praised his young defenders.",
+		"Ticket sales have doubled since last season.", "The next match is away from home.",
+		"Two players were booked for dissent.", "The league table is tighter than ever.",
+	}, "\n")
+	for path, text := range map[string]string{zh: zhText, en: enText} {
+		if err := os.WriteFile(path, []byte(text+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, _, stderr := runCLI(t, "", "align", zh, en)
+	if code != ExitError || !strings.Contains(stderr, "do not look like translations of each other") || !strings.Contains(stderr, "--unrelated") {
+		t.Errorf("unrelated pair: exit %d, stderr %s", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "", "align", "--unrelated", zh, en); code != ExitOK {
+		t.Errorf("--unrelated: exit %d, stderr %s", code, stderr)
+	}
+}
