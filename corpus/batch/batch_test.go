@@ -411,3 +411,20 @@ func TestManifestMissingFile(t *testing.T) {
 		t.Errorf("pairs %v, failed %+v; want a, and %+v", pairs, failed, want)
 	}
 }
+
+// TestDuplicateJSONLIDs: of two JSON Lines records with one id, the first
+// is aligned and the second reported, so no two units share an id.
+func TestDuplicateJSONLIDs(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	rec := `{"id":"ok","zh":"只有一段。","en":"One paragraph only."}`
+	write(t, dir+"/c.jsonl", rec+"\n"+`{"id":"other","zh":"另一段。","en":"Another one."}`+"\n"+rec+"\n")
+	pairs, _, err := Collect([]string{dir + "/c.jsonl"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, st := runAll(t, pairs, 2)
+	if len(out) != 2 || len(st.Failed) != 1 || !strings.Contains(st.Failed[0].Reason, `document id "ok" given twice`) {
+		t.Errorf("aligned %q, failed %+v; want ok and other aligned, the second ok reported", out, st.Failed)
+	}
+}

@@ -3,6 +3,7 @@ package batch
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"runtime"
 	"slices"
 	"strings"
@@ -239,6 +240,7 @@ func (b *Batch) Align(ctx context.Context, emit func(*Result) error) error {
 	start := time.Now()
 	a := &b.aligner
 	done, sentences := 0, 0
+	seen := make(map[string]string) // document id → where it was first given
 	err := ordered(ctx, len(b.pairs), b.opt.Workers,
 		func(i int) aligned {
 			if b.failed[i] {
@@ -264,6 +266,14 @@ func (b *Batch) Align(ctx context.Context, emit func(*Result) error) error {
 			if r.res == nil {
 				return nil
 			}
+			// A JSONL corpus names its documents itself: the first of
+			// two with one id is kept (the translation units of both
+			// would share their ids).
+			if prev, ok := seen[r.res.ID]; ok {
+				b.fail(i, fmt.Errorf("document id %q given twice (%s and %s)", r.res.ID, prev, r.res.Pair.Name()))
+				return nil
+			}
+			seen[r.res.ID] = r.res.Pair.Name()
 			sentences += len(r.res.ZH.Sentences) + len(r.res.EN.Sentences)
 			b.count(r.res)
 			return emit(r.res)
