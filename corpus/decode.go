@@ -103,7 +103,7 @@ func detectDecode(data []byte, name string) (string, error) {
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return "", &ParseError{File: name, Offset: int64(i),
-			Err: fmt.Errorf("%w: NUL byte (UTF-16 without a byte order mark? name it with --encoding utf-16le or utf-16be)", ErrBinary)}
+			Err: fmt.Errorf("%w: NUL byte (UTF-16 without a byte order mark? name it with --encoding utf-16le or utf-16be, or convert the file to UTF-8)", ErrBinary)}
 	}
 	if utf8.Valid(data) {
 		return string(data), nil

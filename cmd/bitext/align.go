@@ -25,6 +25,7 @@ func alignFlags() []cli.Flag {
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "beads", DefaultText: "beads; tmx with --batch; by -o's extension", Usage: "output `FORMAT`: beads, tsv, jsonl, tmx or html"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 		&cli.StringSliceFlag{Name: "dict", Usage: "user dictionary `FILE` (zh<TAB>en per line, e.g. a glossary TSV), repeatable"},
+		&cli.StringFlag{Name: "encoding", Usage: "`ENCODING` of the input files, e.g. utf-16le, gb18030, big5 (default: detect each)"},
 		&cli.BoolFlag{Name: "unrelated", Usage: "align documents even when they do not look like translations of each other (refused by default)"},
 		&cli.Float64Flag{Name: "min-confidence", Usage: "leave out beads with confidence below `X` (0–1; html marks them instead)"},
 		&cli.BoolFlag{Name: "batch", Usage: "align a whole corpus (see batch mode)"},
@@ -127,14 +128,14 @@ func runAlign(e *env, c *cli.Context) error {
 		if c.NArg() != 1 {
 			return usageErrorf("align: --input bilingual wants one FILE, got %d arguments", c.NArg())
 		}
-		zh, en, err = corpus.ReadBilingualFile(c.Args().Get(0), corpus.ReadOptions{})
+		zh, en, err = corpus.ReadBilingualFile(c.Args().Get(0), corpus.ReadOptions{Encoding: c.String("encoding")})
 	} else {
 		if c.NArg() != 2 {
 			return usageErrorf("align: want two files, ZH EN (or one with --input bilingual), got %d", c.NArg())
 		}
-		zh, err = corpus.ReadFile(c.Args().Get(0), corpus.ReadOptions{Format: format, Lang: corpus.Chinese})
+		zh, err = corpus.ReadFile(c.Args().Get(0), corpus.ReadOptions{Format: format, Lang: corpus.Chinese, Encoding: c.String("encoding")})
 		if err == nil {
-			en, err = corpus.ReadFile(c.Args().Get(1), corpus.ReadOptions{Format: format, Lang: corpus.English})
+			en, err = corpus.ReadFile(c.Args().Get(1), corpus.ReadOptions{Format: format, Lang: corpus.English, Encoding: c.String("encoding")})
 		}
 	}
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 func writeFiles(t *testing.T, dir string, files map[string]string) {
@@ -345,5 +346,31 @@ func TestAlignUnrelated(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "", "align", "--unrelated", zh, en); code != ExitOK {
 		t.Errorf("--unrelated: exit %d, stderr %s", code, stderr)
+	}
+}
+
+// TestAlignEncoding: UTF-16 without a byte order mark is refused with
+// advice to name it, and read with --encoding.
+func TestAlignEncoding(t *testing.T) {
+	dir := t.TempDir()
+	utf16le := func(s string) []byte {
+		var b []byte
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return b
+	}
+	zh, en := filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt")
+	if err := os.WriteFile(zh, utf16le("习近平会见塔吉克斯坦总统拉赫蒙。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(en, utf16le("Xi meets Tajik President Rahmon.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "", "align", zh, en); code != ExitError || !strings.Contains(stderr, "--encoding utf-16le") {
+		t.Errorf("without --encoding: exit %d, stderr %s", code, stderr)
+	}
+	if code, stdout, stderr := runCLI(t, "", "align", "--encoding", "utf-16le", zh, en); code != ExitOK || !strings.Contains(stdout, "[0]:[0]") {
+		t.Errorf("--encoding utf-16le: exit %d, stdout %q, stderr %s", code, stdout, stderr)
 	}
 }

@@ -108,7 +108,7 @@ func runBatch(e *env, c *cli.Context) error {
 	quiet := c.Bool("quiet")
 	bar := newBar(e, quiet, len(pairs))
 	b := batch.New(pairs, batch.Options{
-		Read:          corpus.ReadOptions{Format: readFormat},
+		Read:          corpus.ReadOptions{Format: readFormat, Encoding: c.String("encoding")},
 		Aligner:       a,
 		Workers:       c.Int("jobs"),
 		NoCorpusModel: c.Bool("no-corpus-model"),
