@@ -119,7 +119,7 @@ func detectDecode(data []byte, name string) (string, error) {
 			best, bestScore = string(s), score
 		}
 	}
-	if bestScore >= minChineseScore {
+	if bestScore >= minChineseScore && !strayBytes(best) {
 		return best, nil
 	}
 	return "", &ParseError{File: name, Offset: int64(bad), Err: fmt.Errorf(
@@ -255,6 +255,24 @@ func checkControls(text, name string, base int) error {
 // Real GB18030 or Big5 Chinese scores above 0.9; Latin-1 text misread as GBK
 // yields rare characters from the GBK extension areas and scores near 0.
 const minChineseScore = 0.6
+
+// strayBytes reports whether legacy-decoded text s is ASCII but for a
+// few characters (under minLegacyChars, and under a twentieth of it): an
+// English file with a stray byte, not Chinese in GB18030 or Big5.
+func strayBytes(s string) bool {
+	n, all := 0, 0
+	for _, r := range s {
+		all++
+		if r >= 0x80 {
+			n++
+		}
+	}
+	return n < minLegacyChars && n*20 < all
+}
+
+// minLegacyChars is how many non-ASCII characters make a legacy decoding
+// believable whatever the length of the text.
+const minLegacyChars = 8
 
 // chineseScore returns the share of common hanzi and CJK punctuation among
 // the non-ASCII runes of s (0 when there are none).

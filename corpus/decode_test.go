@@ -145,6 +145,7 @@ func TestBadInput(t *testing.T) {
 		{"cafe-cp1252.txt", []byte("caf\xe9\n"), ReadOptions{}, ErrEncoding, "(byte 3)"},
 		{"french-cp1252.txt", cp1252, ReadOptions{}, ErrEncoding, "(byte 6)"},
 		{"garbage.txt", []byte("ok\n\x80\x81\xfe"), ReadOptions{}, ErrEncoding, "line 2"},
+		{"stray-byte.txt", []byte("Xi Jinping meets with Tajik President Emomali Rahmon in Dushanbe.\nThe two sides \xc3signed agreements on trade and security.\n"), ReadOptions{}, ErrEncoding, "line 2"},
 		{"bad-gbk.txt", append(encode(t, simplifiedchinese.GBK, "经济"), 0xFF), ReadOptions{Encoding: "gbk"}, ErrEncoding, "(byte 4)"},
 		{"bad-utf8.txt", []byte("中文\xff"), ReadOptions{Encoding: "utf-8"}, ErrEncoding, "(byte 6)"},
 		{"unknown-enc.txt", []byte("x"), ReadOptions{Encoding: "klingon"}, ErrEncoding, "klingon"},
