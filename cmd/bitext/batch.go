@@ -433,6 +433,7 @@ type dirSink struct {
 	dir     string
 	staging string
 	files   []string
+	used    map[string]bool // file names given so far
 }
 
 func (r *batchRun) newDirSink(dir string) (*dirSink, error) {
@@ -443,17 +444,38 @@ func (r *batchRun) newDirSink(dir string) (*dirSink, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &dirSink{r: r, dir: dir, staging: staging}, nil
+	return &dirSink{r: r, dir: dir, staging: staging, used: make(map[string]bool)}, nil
 }
 
-// fileName turns a document id into a file name.
+// fileName turns a document id into a file name: path separators, colons
+// and control characters become _.
 func fileName(id, ext string) string {
-	return strings.NewReplacer("/", "_", "\\", "_", ":", "_").Replace(id) + ext
+	base := strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == ':' || r < 0x20 || r == 0x7F {
+			return '_'
+		}
+		return r
+	}, id)
+	if base == "" || base == "." || base == ".." {
+		base = "_" + base
+	}
+	return base + ext
+}
+
+// unique returns the file name of document id, numbered (a_b-2.tmx) when
+// an earlier document of the batch took the name (ids a/b and a_b).
+func (s *dirSink) unique(id, ext string) string {
+	name := fileName(id, ext)
+	for k := 2; s.used[name]; k++ {
+		name = fileName(id, fmt.Sprintf("-%d%s", k, ext))
+	}
+	s.used[name] = true
+	return name
 }
 
 func (s *dirSink) write(res *batch.Result) error {
 	if s.r.format == "beads" {
-		name := fileName(res.ID, ".align")
+		name := s.unique(res.ID, ".align")
 		var sb strings.Builder
 		for _, b := range res.Beads {
 			if b.Confidence >= s.r.minConf {
@@ -465,7 +487,7 @@ func (s *dirSink) write(res *batch.Result) error {
 		s.files = append(s.files, name)
 		return os.WriteFile(filepath.Join(s.staging, name), []byte(sb.String()), 0o644)
 	}
-	name := fileName(res.ID, "."+s.r.format)
+	name := s.unique(res.ID, "."+s.r.format)
 	o, err := s.r.create(filepath.Join(s.staging, name))
 	if err != nil {
 		return err

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -387,5 +389,28 @@ func TestBatchHTML(t *testing.T) {
 		if code, _, _ := runCLI(t, "", args...); code != ExitError {
 			t.Errorf("%v: exit %d, want %d", args, code, ExitError)
 		}
+	}
+}
+
+// TestBatchOutDirNames: ids that map to one file name, or hold control
+// characters, each get a file of their own.
+func TestBatchOutDirNames(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "c.jsonl")
+	var lines []string
+	for _, id := range []string{"a/b", "a_b", "x\u0000y"} {
+		js, _ := json.Marshal(id)
+		lines = append(lines, fmt.Sprintf(`{"id":%s,"zh":"只有一段。","en":"One paragraph only."}`, js))
+	}
+	if err := os.WriteFile(src, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runCLI(t, "", "align", "--batch", "-q", "-f", "beads", "--out-dir", out, src)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got := leftovers(t, out); !slices.Equal(got, []string{"a_b-2.align", "a_b.align", "x_y.align"}) {
+		t.Errorf("files %q", got)
 	}
 }
