@@ -52,6 +52,7 @@ func TestCollect(t *testing.T) {
 	write(t, dir+"/side/y.en.txt", "B")
 	write(t, dir+"/m/list.tsv", "# id\tzh\ten\n\nd1\t../news/zh/a.txt\t../news/en/a.txt\n")
 	write(t, dir+"/bad.tsv", "d1\tonly-two\n")
+	write(t, dir+"/m/mixed.tsv", "d1\t../news/zh/a.txt\t../news/en/a.txt\nd2\tonly-two\n")
 	write(t, dir+"/r.jsonl", `{"zh":"甲","en":"A"}`+"\n\n"+`{"id":7,"zh":"乙","en":"B"}`+"\n")
 
 	for _, tc := range []struct {
@@ -63,6 +64,7 @@ func TestCollect(t *testing.T) {
 		{[]string{dir + "/side"}, []string{"x"}, []string{"y"}},
 		{[]string{dir + "/side/x.zh.md"}, []string{"x"}, nil},
 		{[]string{dir + "/m/list.tsv"}, []string{"d1"}, nil},
+		{[]string{dir + "/m/mixed.tsv"}, []string{"d1"}, []string{"d2"}}, // a malformed line is skipped
 		{[]string{dir + "/r.jsonl"}, []string{"r-1", "r-3"}, nil},
 		{[]string{dir + "/news", dir + "/r.jsonl"}, []string{"news/a.txt", "news/b.txt", "r/r-1", "r/r-3"}, []string{"news/only-zh.txt"}},
 	} {

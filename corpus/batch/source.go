@@ -243,6 +243,8 @@ func collectManifest(path string) ([]Pair, []Failure, error) {
 	}
 	var pairs []Pair
 	var failed []Failure
+	var firstBad error
+	wellFormed := 0
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	for line := 1; sc.Scan(); line++ {
@@ -255,9 +257,17 @@ func collectManifest(path string) ([]Pair, []Failure, error) {
 		}
 		fields := strings.Split(text, "\t")
 		if len(fields) != 3 || fields[0] == "" || fields[1] == "" || fields[2] == "" {
-			return nil, nil, &corpus.ParseError{File: path, Line: line, Offset: -1,
+			// A malformed line is skipped like a bad JSON Lines record,
+			// unless no line is well formed (below).
+			err := &corpus.ParseError{File: path, Line: line, Offset: -1,
 				Err: fmt.Errorf("%w: want id<TAB>zh path<TAB>en path, got %d fields", corpus.ErrSyntax, len(fields))}
+			if firstBad == nil {
+				firstBad = err
+			}
+			failed = append(failed, Failure{ID: fields[0], File: fmt.Sprintf("%s:%d", path, line), Reason: err.Error()})
+			continue
 		}
+		wellFormed++
 		p := Pair{ID: fields[0], ZH: rel(fields[1]), EN: rel(fields[2])}
 		// A listed file that is not there is the manifest line's fault:
 		// say which line, and skip the pair like any unreadable document.
@@ -269,6 +279,9 @@ func collectManifest(path string) ([]Pair, []Failure, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return nil, nil, &corpus.ParseError{File: path, Offset: -1, Err: err}
+	}
+	if wellFormed == 0 && firstBad != nil {
+		return nil, nil, firstBad // not a manifest at all
 	}
 	if len(pairs) == 0 && len(failed) == 0 {
 		return nil, nil, &corpus.ParseError{File: path, Offset: -1, Err: fmt.Errorf("%w: no document pairs in the manifest", corpus.ErrEmpty)}
