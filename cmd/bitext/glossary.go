@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -169,12 +170,16 @@ func segmenterFor(beads []glossary.Bead) (corpus.Segmenter, error) {
 
 // readStoplist reads one term per line; blank lines and # comments skipped.
 func readStoplist(path string) ([]string, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
+		return nil, inputError(path, err)
+	}
+	// Binary data, a wrong encoding: the error names the file and byte.
+	text, err := corpus.Decode(data, path, "")
+	if err != nil && !errors.Is(err, corpus.ErrEmpty) {
 		return nil, err
 	}
-	defer f.Close()
-	return scanStoplist(f)
+	return scanStoplist(strings.NewReader(text))
 }
 
 func scanStoplist(r io.Reader) ([]string, error) {

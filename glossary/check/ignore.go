@@ -69,7 +69,12 @@ func ReadIgnore(r io.Reader, name string) (*Ignore, error) {
 	if err != nil {
 		return nil, &corpus.ParseError{File: name, Offset: -1, Err: err}
 	}
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	// Binary data, a wrong encoding: the error names the file and byte.
+	text, err := corpus.Decode(data, name, "")
+	if err != nil && !errors.Is(err, corpus.ErrEmpty) {
+		return nil, err
+	}
+	data = bytes.TrimPrefix([]byte(text), []byte("\xEF\xBB\xBF"))
 	if t := bytes.TrimSpace(data); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
 		return readIgnoreJSON(data, name)
 	}

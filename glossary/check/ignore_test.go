@@ -134,3 +134,16 @@ func mustParseError(t *testing.T, err error, file string) {
 		t.Fatalf("error %v is not a ParseError naming %s", err, file)
 	}
 }
+
+// TestReadIgnoreBinary: a binary file is refused with a one-line error
+// naming the file, not quoted back.
+func TestReadIgnoreBinary(t *testing.T) {
+	t.Parallel()
+	_, err := ReadIgnore(strings.NewReader("\x7fELF\x02\x01\x01\x00\x00\x00\x00binary"), "ls")
+	if !errors.Is(err, corpus.ErrBinary) || !strings.HasPrefix(err.Error(), "ls") || len(err.Error()) > 200 {
+		t.Errorf("binary ignore file: %v", err)
+	}
+	if ig, err := ReadIgnore(strings.NewReader(""), "empty"); err != nil || ig == nil {
+		t.Errorf("empty ignore file: %v", err)
+	}
+}
