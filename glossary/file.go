@@ -215,6 +215,8 @@ func checkEntry(e *Entry) error {
 		return fmt.Errorf("%w: entry without a source (Chinese) term", corpus.ErrSyntax)
 	case e.EN == "":
 		return fmt.Errorf("%w: entry without a target (English) term", corpus.ErrSyntax)
+	case !isHan(e.ZH) && isHan(e.EN):
+		return fmt.Errorf("%w: the source %q has no Chinese and the target %q has: columns swapped? (Chinese first, then English)", corpus.ErrSyntax, e.ZH, e.EN)
 	}
 	if e.Status == "" {
 		e.Status = Approved

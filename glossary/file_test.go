@@ -109,6 +109,7 @@ func TestReadErrors(t *testing.T) {
 		{"broken.tbx", "<martif>\n<text>\n</body>", 3, corpus.ErrSyntax},
 		{"tmx.tbx", "<tmx version=\"1.4\"></tmx>", 1, corpus.ErrSyntax},
 		{"binary.tsv", "a\x00b", 0, corpus.ErrBinary},
+		{"swapped.tsv", "# comment\n外汇基金\tExchange Fund\nBelt\t一带一路\n", 3, corpus.ErrSyntax},
 	} {
 		_, err := readBytes([]byte(tc.in), tc.name, FormatOf(tc.name))
 		var pe *corpus.ParseError
