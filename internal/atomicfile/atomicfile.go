@@ -22,6 +22,11 @@ type File struct {
 
 // Create starts writing path. The temporary file is created beside it.
 func Create(path string) (*File, error) {
+	// A directory cannot be replaced: say so before any work is done, not
+	// when the rename fails at the end.
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, &fs.PathError{Op: "create", Path: path, Err: errors.New("is a directory")}
+	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {

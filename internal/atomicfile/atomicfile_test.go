@@ -18,3 +18,12 @@ func TestCreateError(t *testing.T) {
 		t.Errorf("Create(%s): %v", path, err)
 	}
 }
+
+// TestCreateDirectory: a directory given as the output is refused at once.
+func TestCreateDirectory(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if _, err := Create(dir); err == nil || err.Error() != "create "+dir+": is a directory" {
+		t.Errorf("Create(%s): %v", dir, err)
+	}
+}
