@@ -50,6 +50,7 @@ func New(entries []glossary.Entry, opt Options) (*Checker, error) {
 	c.zh.segmenter = opt.Segmenter
 	byKey := map[string]int{}
 	var patterns []string
+	verdicts := map[[2]string]int{} // (term, rendering) → the entry that decided it
 	for i, e := range entries {
 		forbidden := e.Status == glossary.Forbidden
 		switch e.Status {
@@ -62,6 +63,11 @@ func New(entries []glossary.Entry, opt Options) (*Checker, error) {
 		if strings.TrimSpace(e.EN) == "" {
 			return nil, fmt.Errorf("glossary entry %d (%s): no English rendering", i+1, e.ZH)
 		}
+		pair := [2]string{zhKey(strings.TrimSpace(e.ZH)), strings.ToLower(strings.TrimSpace(e.EN))}
+		if j, ok := verdicts[pair]; ok && (entries[j].Status == glossary.Forbidden) != forbidden {
+			return nil, fmt.Errorf("glossary entries %d and %d: %s → %q is both allowed and forbidden", j+1, i+1, e.ZH, e.EN)
+		}
+		verdicts[pair] = i
 		g := -1
 		if key := zhKey(strings.TrimSpace(e.ZH)); key != "" {
 			var ok bool

@@ -199,6 +199,13 @@ func TestNewErrors(t *testing.T) {
 			t.Errorf("%+v: error %q does not name the entry", e, err)
 		}
 	}
+	both := []glossary.Entry{
+		{ZH: "一带一路", EN: "Belt and Road", Status: glossary.Approved},
+		{ZH: "一带一路", EN: "belt and road", Status: glossary.Forbidden},
+	}
+	if _, err := New(both, Options{}); err == nil || !strings.Contains(err.Error(), "entries 1 and 2") {
+		t.Errorf("a rendering both approved and forbidden: %v", err)
+	}
 }
 
 // TestInconsistentAdmitted: an admitted rendering is a variant for a
