@@ -25,7 +25,7 @@ import (
 // batchFlags are the flags align --batch adds to the align command's.
 func batchFlags() []cli.Flag {
 	return append([]cli.Flag{
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, DefaultText: "all cores", Usage: "batch: align with `N` workers"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, DefaultText: "all cores", Usage: "batch: align with `N` workers", Action: atLeast("jobs", 0)},
 		&cli.StringFlag{Name: "out-dir", Usage: "batch: write one file per document into `DIR` (required for --format beads)"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "batch: no progress bar, no summary"},
 		&cli.BoolFlag{Name: "omissions", Usage: "tmx (and tsv, jsonl with --batch): also write 1-0 and 0-1 beads (one side empty) as units"},

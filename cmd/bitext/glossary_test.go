@@ -157,3 +157,17 @@ func TestGlossarySkipped(t *testing.T) {
 		t.Errorf("no glossary written: %v", err)
 	}
 }
+
+// TestNegativeCounts: counts below their least value are usage errors.
+func TestNegativeCounts(t *testing.T) {
+	for _, args := range [][]string{
+		{"glossary", "--top", "-1", "x"},
+		{"glossary", "--min-freq", "0", "x"},
+		{"glossary", "--workers", "-2", "x"},
+		{"align", "--batch", "-j", "-3", "x"},
+	} {
+		if code, _, stderr := runCLI(t, "", args...); code != ExitError || !strings.Contains(stderr, "or more") {
+			t.Errorf("%v: exit %d, stderr %s", args, code, stderr)
+		}
+	}
+}

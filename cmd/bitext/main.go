@@ -223,3 +223,13 @@ func inputError(path string, err error) error {
 	}
 	return &corpus.ParseError{File: path, Offset: -1, Err: err}
 }
+
+// atLeast is the Action of an integer flag that must be min or more.
+func atLeast(name string, min int) func(*cli.Context, int) error {
+	return func(_ *cli.Context, v int) error {
+		if v < min {
+			return usageErrorf("--%s %d: want %d or more", name, v, min)
+		}
+		return nil
+	}
+}
