@@ -656,9 +656,9 @@ func groupEnd(text string, i int, closer rune, max int) int {
 			return i + j
 		}
 		n++
-		stop := "。！？；：，、\n《“「『（("
+		stop := "。！？；：，、?!;\n《“「『（("
 		if closer == '》' {
-			stop = "。！？；：\n《" // titles hold brackets and quotes: 《外商投资法（草案）》
+			stop = "。！？；：?!;\n《" // titles hold brackets and quotes: 《外商投资法（草案）》
 		}
 		if n > max || strings.ContainsRune(stop, r) {
 			return -1

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/bitext/bitext/corpus/cedict"
 	"github.com/bitext/bitext/corpus/norm"
@@ -753,6 +754,29 @@ func wantPairs(t *testing.T, entries []Entry, pairs [][2]string) {
 			t.Errorf("%s: missing", p[0])
 		} else if e.EN != p[1] {
 			t.Errorf("%s ↔ %q, want %q", p[0], e.EN, p[1])
+		}
+	}
+}
+
+// TestGroupEnd: a quoted term is one group token, a quoted question or
+// exclamation (half- or full-width) is speech, not a term.
+func TestGroupEnd(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		text  string
+		group bool
+	}{
+		{"打击“三股势力”。", true},
+		{"「你今天要去哪裡?」媽媽問道", false},
+		{"「你今天要去哪裡？」媽媽問道", false},
+		{"「快走!」他說", false},
+		{"《外商投资法（草案）》", true},
+	} {
+		open := strings.IndexAny(tc.text, "“「《")
+		r, size := utf8.DecodeRuneInString(tc.text[open:])
+		closer, max := groupCloser(r)
+		if got := groupEnd(tc.text, open+size, closer, max) > 0; got != tc.group {
+			t.Errorf("%s: a group %v, want %v", tc.text, got, tc.group)
 		}
 	}
 }
