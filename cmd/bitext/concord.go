@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
@@ -79,14 +78,13 @@ func runConcord(e *env, c *cli.Context) error {
 	if term == "" {
 		return usageErrorf("concord: empty TERM")
 	}
-	start := time.Now()
-	pairs, err := loadPairs(e, c.Args().Slice()[1:])
+	pairs, skipped, err := loadPairs(e, c.Args().Slice()[1:])
 	if err != nil {
 		return withCode(ExitError, err)
 	}
 	conc := report.Concord(pairs, term, report.ConcordOptions{Side: side, MinPairs: c.Int("min-pairs")})
-	sum := report.Summary{Generated: time.Now(), Elapsed: time.Since(start)}
-	return writeOutput(e, c.String("output"), func(w io.Writer) error {
+	sum := report.Summary{Generated: reportDate()}
+	err = writeOutput(e, c.String("output"), func(w io.Writer) error {
 		switch format {
 		case "json":
 			return writeConcordJSON(w, pairs, conc)
@@ -95,6 +93,10 @@ func runConcord(e *env, c *cli.Context) error {
 		}
 		return writeConcordText(w, pairs, conc, c.Int("max"))
 	})
+	if err == nil && skipped > 0 {
+		return withCode(ExitFindings, nil) // some documents could not be read or aligned
+	}
+	return err
 }
 
 // writeOutput writes through write to path (atomically) or to standard
@@ -120,15 +122,14 @@ func writeOutput(e *env, path string, write func(io.Writer) error) error {
 // sources align --batch accepts (directories, NAME.zh.EXT files) through
 // package batch; a bilingual file alone, and other documents as
 // Chinese-English pairs in argument order, aligned one by one.
-func loadPairs(e *env, paths []string) ([]report.Pair, error) {
-	var pairs []report.Pair
+func loadPairs(e *env, paths []string) (pairs []report.Pair, skipped int, err error) {
 	var sources []string         // for package batch
 	var pending *corpus.Document // a document waiting for its other edition
 	for _, path := range paths {
 		if f, ok := tmFormat(path); ok {
 			ps, err := readUnits(path, f)
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			pairs = append(pairs, ps...)
 			continue
@@ -145,12 +146,12 @@ func loadPairs(e *env, paths []string) ([]report.Pair, error) {
 		}
 		docs, err := readDocuments(e, path, corpus.ReadOptions{})
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		if len(docs) == 2 {
 			ps, err := alignPairs(docs[0], docs[1])
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			pairs = append(pairs, ps...)
 			continue
@@ -166,32 +167,29 @@ func loadPairs(e *env, paths []string) ([]report.Pair, error) {
 		pending = nil
 		ps, err := alignPairs(zh, en)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		pairs = append(pairs, ps...)
 	}
 	if pending != nil {
-		return nil, fmt.Errorf("%s: a document needs its other edition next to it (ZH EN), or use a bilingual file, NAME.zh/NAME.en files or an aligned corpus", pending.Name)
+		return nil, 0, fmt.Errorf("%s: a document needs its other edition next to it (ZH EN), or use a bilingual file, NAME.zh/NAME.en files or an aligned corpus", pending.Name)
 	}
 	if len(sources) > 0 {
-		ps, err := batchPairs(e, sources)
+		ps, n, err := batchPairs(e, sources)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		pairs = append(pairs, ps...)
+		pairs, skipped = append(pairs, ps...), n
 	}
-	return pairs, nil
+	return pairs, skipped, nil
 }
 
 // batchPairs aligns the document pairs of batch sources with a corpus-wide
 // model, as align --batch does.
-func batchPairs(e *env, sources []string) ([]report.Pair, error) {
+func batchPairs(e *env, sources []string) ([]report.Pair, int, error) {
 	docs, failed, err := batch.Collect(sources)
 	if err != nil {
-		return nil, err
-	}
-	if len(failed) > 0 {
-		return nil, fmt.Errorf("%s: %s", failed[0].File, failed[0].Reason)
+		return nil, 0, err
 	}
 	var pairs []report.Pair
 	b := batch.New(docs, batch.Options{})
@@ -203,11 +201,14 @@ func batchPairs(e *env, sources []string) ([]report.Pair, error) {
 		pairs = append(pairs, ps...)
 		return nil
 	})
-	if err == nil && len(b.Stats().Failed) > 0 {
-		f := b.Stats().Failed[0]
-		err = fmt.Errorf("%s: %s", f.File, f.Reason)
+	if err != nil {
+		return nil, 0, err
 	}
-	return pairs, err
+	// Documents that cannot be read or aligned are skipped, as align
+	// --batch skips them.
+	failed = append(failed, b.Stats().Failed...)
+	reportSkipped(e.stderr, failed)
+	return pairs, len(failed), nil
 }
 
 // tmFormat tells whether path is a translation memory by its extension;

@@ -131,3 +131,18 @@ func TestConcordBadCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestConcordSkipsBadDocuments: a document that cannot be read is
+// reported and skipped, the others searched, and the exit code says some
+// failed.
+func TestConcordSkipsBadDocuments(t *testing.T) {
+	src := genCorpus(t, 4)
+	bad := filepath.Join(src, "zh", "00002.txt")
+	if err := os.WriteFile(bad, []byte("\x00\x01\x02\x03binary\x00\x00\x00\x00\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "", "concord", "中国", src)
+	if code != ExitFindings || !strings.Contains(stderr, "skipped "+bad) {
+		t.Errorf("exit %d, stderr %s; want %d and %s skipped", code, stderr, ExitFindings, bad)
+	}
+}
