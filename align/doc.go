@@ -275,7 +275,9 @@
 // article with those of another; its confidences are relative to the
 // other paths and can stay high. So Align returns ErrUnrelated when the
 // first sentences of its beads share less than unrelatedCoverage (16%) of
-// their words, over minRelatedBeads beads or more (relatedness): free
+// their words, over minRelatedBeads beads or more, and hardly more (under
+// unrelatedGap) than each shares with the English sentence half a
+// document away (relatedness; a translation shares 25 points more): free
 // literary translation shares 32–39% (mac-dev), news editions more; one
 // news-dev article against the next one's English edition shares 6–29%,
 // chapters of different novels 10–15%. The bound is half the lowest true
