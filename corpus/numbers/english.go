@@ -407,6 +407,13 @@ func (e *enReader) number() bool {
 			e.emit(rd, first, k)
 			e.k = k + 1
 			return true
+		case w == "s" && nu.digits == 2 && !nu.hasDecimal && decade(nu.num) != 0:
+			// the '90s, the 90s: the decade 90年代 names
+			rd.Kind, rd.Year, rd.bare = Year, decade(nu.num), false
+			rd.Num = float64(rd.Year)
+			e.emit(rd, first, k)
+			e.k = k + 1
+			return true
 		}
 		// 5bn, $5m; but not the M of Ka-52M.
 		if f, ok := enScales[w]; ok && (len(w) > 1 || rd.Unit != "") && !isLatinLetter(firstRune(e.s[s.end:])) {
