@@ -128,14 +128,22 @@ func runAlign(e *env, c *cli.Context) error {
 		if c.NArg() != 1 {
 			return usageErrorf("align: --input bilingual wants one FILE, got %d arguments", c.NArg())
 		}
-		zh, en, err = corpus.ReadBilingualFile(c.Args().Get(0), corpus.ReadOptions{Encoding: c.String("encoding")})
+		opt := corpus.ReadOptions{Encoding: c.String("encoding")}
+		if c.Args().Get(0) == "-" {
+			zh, en, err = corpus.ReadBilingual(e.stdin, "standard input", opt)
+		} else {
+			zh, en, err = corpus.ReadBilingualFile(c.Args().Get(0), opt)
+		}
 	} else {
 		if c.NArg() != 2 {
 			return usageErrorf("align: want two files, ZH EN (or one with --input bilingual), got %d", c.NArg())
 		}
-		zh, err = corpus.ReadFile(c.Args().Get(0), corpus.ReadOptions{Format: format, Lang: corpus.Chinese, Encoding: c.String("encoding")})
+		if c.Args().Get(0) == "-" && c.Args().Get(1) == "-" {
+			return usageErrorf("align: only one of ZH and EN can be standard input (-)")
+		}
+		zh, err = readDocument(e, c.Args().Get(0), corpus.ReadOptions{Format: format, Lang: corpus.Chinese, Encoding: c.String("encoding")})
 		if err == nil {
-			en, err = corpus.ReadFile(c.Args().Get(1), corpus.ReadOptions{Format: format, Lang: corpus.English, Encoding: c.String("encoding")})
+			en, err = readDocument(e, c.Args().Get(1), corpus.ReadOptions{Format: format, Lang: corpus.English, Encoding: c.String("encoding")})
 		}
 	}
 	if err != nil {
@@ -354,6 +362,14 @@ func newAligner(c *cli.Context) (*align.Aligner, error) {
 		}
 	}
 	return a, nil
+}
+
+// readDocument reads a file, or standard input for "-".
+func readDocument(e *env, path string, opt corpus.ReadOptions) (*corpus.Document, error) {
+	if path == "-" {
+		return corpus.Read(e.stdin, "standard input", opt)
+	}
+	return corpus.ReadFile(path, opt)
 }
 
 // langName is the English name of a language, for messages.

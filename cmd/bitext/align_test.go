@@ -374,3 +374,19 @@ func TestAlignEncoding(t *testing.T) {
 		t.Errorf("--encoding utf-16le: exit %d, stdout %q, stderr %s", code, stdout, stderr)
 	}
 }
+
+// TestAlignStdin: either edition, or a bilingual file, may come on
+// standard input.
+func TestAlignStdin(t *testing.T) {
+	dir := t.TempDir()
+	en := filepath.Join(dir, "en.txt")
+	if err := os.WriteFile(en, []byte("Xi meets Tajik President Rahmon.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runCLI(t, "习近平会见塔吉克斯坦总统拉赫蒙。\n", "align", "-", en); code != ExitOK || !strings.Contains(stdout, "[0]:[0]") {
+		t.Errorf("ZH on standard input: exit %d, stdout %q, stderr %s", code, stdout, stderr)
+	}
+	if code, _, stderr := runCLI(t, "", "align", "-", "-"); code != ExitError || !strings.Contains(stderr, "only one") {
+		t.Errorf("both on standard input: exit %d, stderr %s", code, stderr)
+	}
+}
