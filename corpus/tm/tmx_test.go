@@ -270,6 +270,7 @@ func TestTMXReaderErrors(t *testing.T) {
 		{"not tmx", "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"></xliff>", "not a TMX file", 2, corpus.ErrSyntax},
 		{"empty", "", "empty input", 1, corpus.ErrEmpty},
 		{"not xml", "zh\ten\n", "syntax error", 1, corpus.ErrSyntax},
+		{"doctype inside", "<tmx version=\"1.4\">\n<!DOCTYPE tmx>\n<body></body></tmx>", "<!DOCTYPE> inside <tmx>", 2, corpus.ErrSyntax},
 	} {
 		r := NewTMXReader(strings.NewReader(tc.in), "bad.tmx")
 		for r.Scan() {

@@ -99,8 +99,19 @@ func (t *TMXReader) Scan() bool {
 				}
 				t.skipped++
 			}
+		case xml.Directive:
+			// <!DOCTYPE …> belongs before the root element.
+			return t.fail(t.errAt(fmt.Errorf("%w: a <!%s> inside <tmx>", corpus.ErrSyntax, firstWord(tok))))
 		}
 	}
+}
+
+// firstWord is the keyword of a directive (DOCTYPE, ENTITY…).
+func firstWord(d xml.Directive) string {
+	if f := strings.Fields(string(d)); len(f) > 0 {
+		return f[0]
+	}
+	return ""
 }
 
 // open sets up the decoder and checks the root element is <tmx>.
